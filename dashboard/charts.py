@@ -1,0 +1,188 @@
+"""Chart builders: pure functions from a DataFrame to a Plotly figure.
+
+Every figure carries its own title, a subtitle with units and period, and a source line, so a
+screenshot or a downloaded PNG stands alone. Colours and the footer style come from style.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import style
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a panel says about itself: title, units, period and source."""
+
+    title: str
+    units: str
+    period: str
+    source: str
+
+    @property
+    def subtitle(self) -> str:
+        return f"{self.units} · {style.period_label(self.period)}"
+
+
+def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True) -> go.Figure:
+    """Apply the shared layout: title, subtitle, source line, fonts, white card, margins."""
+    fig.update_layout(
+        title={"text": f"<b>{_esc(cap.title)}</b><br><span style='font-size:13px;color:{style.NEUTRAL}'>{_esc(cap.subtitle)}</span>", "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        font={"family": style.FONT, "size": 13, "color": "#1A1A1A"},
+        paper_bgcolor=style.PAPER,
+        plot_bgcolor=style.PAPER,
+        height=height,
+        margin={"l": 60, "r": 24, "t": 86, "b": 96},
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right", "bgcolor": "rgba(0,0,0,0)"},
+        hoverlabel={"font": {"family": style.FONT}, "align": "left"},
+    )
+    fig.update_xaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
+    fig.update_yaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
+    fig.add_annotation(
+        text=_esc(cap.source), xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left", yanchor="top",
+        showarrow=False, align="left", font={"size": style.SOURCE_FONT_SIZE, "color": style.NEUTRAL},
+    )
+    return fig
+
+
+def _esc(text: str) -> str:
+    """Plotly renders a small HTML subset in titles and hover text; data text must stay text."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def hover_text(frame: pd.DataFrame, lines: list[str]) -> list[str]:
+    """Hover text from columns, escaped: each line is 'Label: column'."""
+    out = []
+    for _, row in frame.iterrows():
+        parts = []
+        for spec in lines:
+            label, column = spec.split(":", 1)
+            value = row.get(column.strip())
+            if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+                continue
+            parts.append(f"<b>{_esc(label)}</b>: {_wrap(_esc(value))}")
+        out.append("<br>".join(parts))
+    return out
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    words, lines, line = str(text).split(), [], ""
+    for w in words:
+        if len(line) + len(w) + 1 > width and line:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def add_period_bands(fig: go.Figure, x_min: float, x_max: float, *, yearly: bool = True) -> go.Figure:
+    """Shade the three periods lightly and mark 2014 and 24 February 2022."""
+    edges = [m["year_edge"] if yearly else m["date"] for m in style.EVENT_MARKERS]
+    spans = [("before_2014", x_min, edges[0]), ("2014_2022", edges[0], edges[1]), ("since_2022", edges[1], x_max)]
+    for period, start, end in spans:
+        fig.add_vrect(x0=start, x1=end, fillcolor=style.PERIOD_COLOURS[period], opacity=0.07, line_width=0, layer="below")
+    for marker, edge in zip(style.EVENT_MARKERS, edges):
+        fig.add_vline(x=edge, line_width=1, line_dash="dot", line_color=style.NEUTRAL)
+        fig.add_annotation(x=edge, y=1, yref="paper", text=marker["label"], showarrow=False, xanchor="left", yanchor="top", font={"size": 11, "color": style.NEUTRAL}, xshift=3)
+    return fig
+
+
+def period_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, hover: list[str], estimate_col: str | None = None, label_col: str | None = None, yearly_bands: bool = True) -> go.Figure:
+    """Bars coloured by period; estimated values hatched and named as estimates in the legend."""
+    fig = go.Figure()
+    for period, colour in style.PERIOD_COLOURS.items():
+        part = frame[frame["period_id"] == period]
+        if part.empty:
+            continue
+        for is_est in (False, True):
+            sub = part[part[estimate_col].fillna(False).astype(bool) == is_est] if estimate_col else (part if not is_est else part.iloc[0:0])
+            if sub.empty:
+                continue
+            fig.add_bar(
+                x=sub[x], y=sub[y], name=style.period_label(period) + (" (estimate)" if is_est else ""),
+                marker={"color": colour, "pattern": {"shape": style.ESTIMATE_PATTERN if is_est else "", "fgcolor": "#FFFFFF", "solidity": 0.35}},
+                text=sub[label_col] if label_col else None, textposition="outside",
+                hovertext=hover_text(sub, hover), hoverinfo="text",
+            )
+    fig.update_layout(barmode="stack", bargap=0.15)
+    frame_figure(fig, cap)
+    if yearly_bands and not frame.empty:
+        add_period_bands(fig, float(frame[x].min()) - 0.5, float(frame[x].max()) + 0.5)
+    return fig
+
+
+def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v") -> go.Figure:
+    """Bars of figures as sources state them: exact solid, hedged dotted, each labelled (e.g. '≥ 12')."""
+    fig = go.Figure()
+    colours = {**style.PERIOD_COLOURS}
+    for key, part in frame.groupby(colour_by, sort=False, dropna=False):
+        hedged = part["qualifier"].fillna("exact") != "exact"
+        fig.add_bar(
+            x=part[x] if orientation == "v" else part[y], y=part[y] if orientation == "v" else part[x], orientation=orientation,
+            name=style.period_label(str(key)) if key in colours else str(key),
+            marker={"color": colours.get(key, style.NEUTRAL), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4}},
+            text=part[label], textposition="outside", cliponaxis=False,
+            hovertext=hover_text(part, hover), hoverinfo="text",
+        )
+    fig.update_layout(barmode="group")
+    return frame_figure(fig, cap)
+
+
+def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: str, hover: list[str], height: int = 480) -> go.Figure:
+    """Events on a date axis, one lane per category, coloured by period, with the two cut dates."""
+    fig = go.Figure()
+    for period, colour in style.PERIOD_COLOURS.items():
+        part = frame[frame["period_id"] == period]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part[date], y=part[lane], mode="markers", name=style.period_label(period),
+            marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"},
+            hovertext=hover_text(part, hover), hoverinfo="text",
+        )
+    frame_figure(fig, cap, height=height)
+    if not frame.empty:
+        lo = min(pd.to_datetime(frame[date]).min(), pd.Timestamp("2013-01-01"))
+        hi = max(pd.to_datetime(frame[date]).max(), pd.Timestamp("2023-01-01"))
+        add_period_bands(fig, lo - pd.Timedelta(days=120), hi + pd.Timedelta(days=120), yearly=False)
+    fig.update_yaxes(categoryorder="category descending", title=None)
+    return fig
+
+
+def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_by: str, hover: list[str], scope: str = "world", height: int = 520) -> go.Figure:
+    """Markers on an offline world map (topojson served by the app itself)."""
+    fig = go.Figure()
+    for key, part in frame.groupby(colour_by, sort=False):
+        fig.add_scattergeo(
+            lat=part[lat], lon=part[lon], mode="markers", name=style.period_label(str(key)),
+            marker={"size": 11, "color": style.PERIOD_COLOURS.get(key, style.NEUTRAL), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9},
+            hovertext=hover_text(part, hover), hoverinfo="text",
+        )
+    fig.update_geos(
+        projection_type="natural earth", showland=True, landcolor="#E6E8EB", showcountries=True, countrycolor="#FFFFFF",
+        showocean=True, oceancolor="#F5F8FB", showframe=False, resolution=110,
+        **({"lataxis_range": [5, 75], "lonaxis_range": [0, 180]} if scope == "eurasia" else {}),
+    )
+    frame_figure(fig, cap, height=height)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 86, "b": 96})
+    return fig
+
+
+def lines(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, series: str, hover: list[str], colours: dict[str, str] | None = None, yearly_bands: bool = True) -> go.Figure:
+    """One line per series, markers on each point; period bands behind."""
+    fig = go.Figure()
+    palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000"]
+    for i, (key, part) in enumerate(frame.groupby(series, sort=False)):
+        colour = (colours or {}).get(key, palette[i % len(palette)])
+        fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=str(key), line={"color": colour, "width": 2}, marker={"size": 5}, hovertext=hover_text(part, hover), hoverinfo="text")
+    frame_figure(fig, cap)
+    if yearly_bands and not frame.empty:
+        add_period_bands(fig, float(frame[x].min()) - 0.5, float(frame[x].max()) + 0.5)
+    return fig

@@ -1,0 +1,41 @@
+"""The app's access to the database: one cached read-only connection, results cached by query.
+
+The connection is keyed by the database file's modification time, so a rebuild (which replaces
+the file atomically) is picked up by the next rerun while open queries finish on the old file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.build import ensure_built
+from dashboard.db import ALL_PERIODS, Database, Query
+from dashboard.paths import db_path
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _open(path: str, version: int) -> Database:
+    return Database(Path(path))
+
+
+def database() -> Database:
+    path = db_path()
+    ensure_built(path)
+    return _open(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
+    return _open(path, version).fetch(q)
+
+
+def load(view: str, period: str = ALL_PERIODS, *, equals: dict | None = None, year_range: tuple[int, int] | None = None, text: str = "", order_by: tuple[str, ...] = (), limit: int | None = None) -> pd.DataFrame:
+    """Rows of a view, filtered by period and column values (bound as parameters), cached."""
+    path = db_path()
+    ensure_built(path)
+    eq = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (equals or {}).items()))
+    q = Query(view, period=period, equals=eq, year_range=year_range, text=text, order_by=tuple(order_by), limit=limit)
+    return _fetch(str(path), path.stat().st_mtime_ns, q).copy()

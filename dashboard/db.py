@@ -1,0 +1,140 @@
+"""Read the built database: a read-only connection, a cursor per query, values bound as parameters.
+
+A relation is named only from the list the build recorded in ``meta_relations``; a column only
+from that relation's own columns. Everything else reaches SQL as a bound parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+PERIODS = ("before_2014", "2014_2022", "since_2022")
+ALL_PERIODS = "all"
+PERIOD_COLUMN = "period_id"
+MAX_TEXT = 200  # longer free-text filters are cut: nothing in the data is that long to search for
+
+
+class UnknownRelation(LookupError):
+    """A name that is not a table or view the build created."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to read: a relation, and filters whose values are always bound parameters."""
+
+    relation: str
+    period: str = ALL_PERIODS
+    equals: tuple[tuple[str, object], ...] = ()
+    year_range: tuple[int, int] | None = None
+    text: str = ""
+    order_by: tuple[str, ...] = ()
+    limit: int | None = None
+
+
+@dataclass
+class Database:
+    path: Path
+    con: duckdb.DuckDBPyConnection = field(init=False)
+    columns: dict[str, list[str]] = field(init=False)
+    kinds: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.con = duckdb.connect(str(self.path), read_only=True)
+        rows = self._run("select name, kind from meta_relations order by name", [])
+        self.kinds = dict(rows)
+        cols = self._run(
+            "select table_name, list(column_name order by ordinal_position) from information_schema.columns group by table_name",
+            [],
+        )
+        self.columns = {name: list(c) for name, c in cols if name in self.kinds}
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        cur = self.con.cursor()
+        try:
+            return cur.execute(sql, params).fetchall()
+        finally:
+            cur.close()
+
+    def views(self) -> list[str]:
+        return sorted(n for n, k in self.kinds.items() if k == "view")
+
+    def relations(self) -> list[str]:
+        return sorted(self.kinds)
+
+    def has_column(self, relation: str, column: str) -> bool:
+        return column in self.columns.get(relation, [])
+
+    def fetch(self, q: Query) -> pd.DataFrame:
+        sql, params = compile_query(q, self.columns)
+        cur = self.con.cursor()
+        try:
+            return cur.execute(sql, params).df()
+        finally:
+            cur.close()
+
+    def build_info(self) -> dict:
+        row = self._run("select built_at, app_version, data_vintage from meta_build", [])[0]
+        return {"built_at": row[0], "app_version": row[1], "data_vintage": row[2]}
+
+    def column_docs(self, relation: str) -> dict[str, dict]:
+        rows = self._run("select column_name, description, unit from meta_columns where relation = ?", [relation])
+        return {c: {"description": d, "unit": u} for c, d, u in rows}
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def compile_query(q: Query, columns: dict[str, list[str]]) -> tuple[str, list]:
+    """Turn a Query into SQL text and its parameters; names are checked, values are bound."""
+    if q.relation not in columns:
+        raise UnknownRelation(q.relation)
+    cols = columns[q.relation]
+    where: list[str] = []
+    params: list = []
+    if q.period != ALL_PERIODS:
+        if q.period not in PERIODS:
+            raise ValueError(f"unknown period {q.period!r}")
+        if PERIOD_COLUMN in cols:
+            where.append(_ident(PERIOD_COLUMN) + " = ?")
+            params.append(q.period)
+    for column, value in q.equals:
+        if column not in cols:
+            raise KeyError(f"{q.relation} has no column {column!r}")
+        if isinstance(value, (list, tuple)):
+            if not value:
+                where.append("false")
+                continue
+            where.append(_ident(column) + " in (" + ", ".join("?" for _ in value) + ")")
+            params.extend(value)
+        else:
+            where.append(_ident(column) + " = ?")
+            params.append(value)
+    if q.year_range is not None and "year" in cols:
+        where.append(_ident("year") + " between ? and ?")
+        params.extend([int(q.year_range[0]), int(q.year_range[1])])
+    text = q.text.strip()[:MAX_TEXT]
+    if text:
+        searchable = [c for c in cols if c in ("quote", "evidence", "note", "title", "description", "designation", "comments", "name", "statement", "system", "topic")]
+        if searchable:
+            where.append("(" + " or ".join(f"contains(lower(coalesce({_ident(c)}::varchar, '')), lower(?))" for c in searchable) + ")")
+            params.extend([text] * len(searchable))
+        else:
+            where.append("false")
+    parts = ["select * from " + _ident(q.relation)]
+    if where:
+        parts.append("where " + " and ".join(where))
+    order = [c for c in q.order_by if c.lstrip("-") in cols]
+    if order:
+        parts.append("order by " + ", ".join(_ident(c.lstrip("-")) + (" desc" if c.startswith("-") else "") for c in order))
+    if q.limit is not None:
+        parts.append("limit ?")
+        params.append(max(0, int(q.limit)))
+    return " ".join(parts), params

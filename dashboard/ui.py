@@ -1,0 +1,121 @@
+"""Page building blocks: URL-backed selectors, the chart panel, quotes, and the sources footer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import data, style
+from dashboard.db import ALL_PERIODS, PERIODS
+from dashboard.export import file_name, to_csv_bytes
+
+PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text) -> str:
+    """Data text for st.markdown: every markdown and HTML character escaped, so it shows as text."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+# ----------------------------------------------------------------------------- URL state
+
+
+def url_choice(label: str, options: Sequence[str], *, key: str, default: str, format_func: Callable[[str], str] = str, container=None, widget: str = "selectbox", help: str | None = None) -> str:
+    """A selector whose value lives in the URL query string (?key=value), so links reopen the view.
+    An unknown value in the URL falls back to the default."""
+    container = container or st
+    options = list(options)
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else default
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default
+    make = container.radio if widget == "radio" else container.selectbox
+    value = make(label, options, key=key, format_func=format_func, help=help)
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+    return value
+
+
+def period() -> str:
+    """The period chosen in the sidebar (shared by every page)."""
+    return st.session_state.get("period", ALL_PERIODS)
+
+
+def presenting() -> bool:
+    """Presentation mode (?present=1): no sidebar, no controls, just the panels."""
+    return st.query_params.get("present") == "1"
+
+
+def period_from_url() -> str:
+    """In presentation mode the period comes from the link alone; no control is drawn."""
+    wanted = st.query_params.get("period")
+    st.session_state["period"] = wanted if wanted in PERIOD_OPTIONS else ALL_PERIODS
+    return st.session_state["period"]
+
+
+def period_selector() -> str:
+    return url_choice(
+        "Period", PERIOD_OPTIONS, key="period", default=ALL_PERIODS, format_func=style.period_label,
+        container=st.sidebar, widget="radio", help="Filters every page. Cut dates: 1 January 2014 and 24 February 2022.",
+    )
+
+
+# ----------------------------------------------------------------------------- panels
+
+
+def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None) -> None:
+    """A chart that stands alone, then (unless presenting) the exact rows behind it with a CSV
+    download and, where there are any, the verbatim quotes behind its figures."""
+    st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+    if note:
+        st.caption(note)
+    if presenting():
+        return
+    with st.expander(f"Data behind this chart ({len(rows)} rows)"):
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.download_button(
+            "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, period()),
+            mime="text/csv", on_click="ignore", key=f"csv_{name}",
+        )
+    if quotes is not None and not quotes.empty:
+        with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
+            quote_list(quotes)
+
+
+def quote_list(rows: pd.DataFrame) -> None:
+    """Each figure's quote (or paraphrase with URL), its qualifier, source and note: as plain text."""
+    for _, r in rows.iterrows():
+        head = plain(r.get("label") or "")
+        body = r.get("quote") or r.get("evidence") or ""
+        kind = r.get("evidence_kind") or "quote"
+        marker = "“" + plain(body) + "”" if kind == "quote" else plain(body) + " _(paraphrase)_"
+        line = f"**{head}** — {marker}" if head else marker
+        extra = [plain(r.get("source_citation") or r.get("source_id") or "")]
+        if r.get("qualifier") and r.get("qualifier") != "exact":
+            extra.append("qualifier: " + plain(r.get("qualifier_label") or r.get("qualifier")))
+        if r.get("source_url"):
+            extra.append(plain(r.get("source_url")))
+        if r.get("note"):
+            extra.append("note: " + plain(r.get("note")))
+        st.markdown(line + "  \n" + " · ".join(x for x in extra if x))
+
+
+def page_header(title: str, intro: str) -> None:
+    st.title(title)
+    st.caption(f"{intro} Period shown: **{style.period_label(period())}**.")
+
+
+def footer(source_ids: Sequence[str]) -> None:
+    """The sources of this page, with their data vintage, and the build that served them."""
+    sources = data.load("source_list", equals={"source_id": list(source_ids)})
+    info = data.database().build_info()
+    st.divider()
+    lines = [f"- {plain(r.citation)} Data vintage: {plain(r.data_vintage)}. Terms: {plain(r.terms_of_use)}" for r in sources.itertuples()]
+    st.caption("**Sources**\n" + "\n".join(lines))
+    st.caption(f"Database built {info['built_at']:%Y-%m-%d %H:%M %Z} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(info['data_vintage'])}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")

@@ -1,0 +1,14 @@
+-- The three periods of the dashboard and their cut dates (dated rows) and year ranges (yearly rows).
+create table periods (
+    period_id    varchar primary key check (period_id in ('before_2014', '2014_2022', 'since_2022')),
+    label        varchar not null,
+    short_label  varchar not null,
+    start_date   date not null,
+    end_date     date not null,
+    first_year   integer not null check (first_year between 1900 and 2100),
+    last_year    integer not null check (last_year between 1900 and 2100),
+    sort_order   integer not null unique,
+    description  varchar not null,
+    check (start_date <= end_date),
+    check (first_year <= last_year)
+);

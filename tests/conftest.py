@@ -1,0 +1,54 @@
+"""Shared fixtures: the real database built once from data/, and copies of the inputs to break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard.build import build
+from dashboard.db import Database
+from dashboard.paths import DATA_DIR, QUERIES_DIR, ROOT
+
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def need_shared() -> None:
+    """Tests that read ../shared skip without it on a developer's machine, and fail in CI."""
+    if not SHARED.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SHARED} is missing; CI runs with ../shared beside the project")
+        pytest.skip("../shared is not beside the project")
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory) -> Path:
+    """The database built from the real data/ and queries/."""
+    path = tmp_path_factory.mktemp("db") / "dashboard.duckdb"
+    build(path)
+    os.environ["DASHBOARD_DB"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def db(built_db) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(built_db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def database(built_db) -> Database:
+    return Database(built_db)
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of data/ and queries/ to break on purpose; returns its root."""
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    shutil.copytree(QUERIES_DIR, tmp_path / "queries")
+    return tmp_path
