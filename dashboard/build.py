@@ -281,7 +281,7 @@ def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     con.execute("create temp table _raw as select " + ", ".join(["_line::integer as _line"] + [f"{_quote_ident(c.name)}::varchar as {_quote_ident(c.name)}" for c in cols]) + " from _incoming")
 
     def first_bad(where_sql: str, params=(), select: str = "") -> tuple | None:
-        return con.execute("select _line" + select + " from _raw where " + where_sql + " order by _line limit 1", list(params)).fetchone()
+        return _first(con.execute("select _line" + select + " from _raw where " + where_sql + " order by _line limit 1", list(params)))
 
     for c in cols:
         q = _quote_ident(c.name)
@@ -299,7 +299,7 @@ def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
 
     con.execute("create temp table _typed as select _line, " + ", ".join(f"cast({_quote_ident(c.name)} as {c.sql_type}) as {_quote_ident(c.name)}" for c in cols) + " from _raw")
     _check_constraints(con, t)
-    n = con.execute("select count(*) from _typed").fetchone()[0]
+    n = con.execute("select count(*) from _typed").fetchall()[0][0]
     names = ", ".join(_quote_ident(c.name) for c in cols)
     try:
         con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
@@ -318,28 +318,34 @@ def _check_constraints(con: duckdb.DuckDBPyConnection, t: Table) -> None:
         colnames = list(dict.fromkeys(colnames))
         keys = ", ".join(_quote_ident(c) for c in colnames)
         if ctype in ("PRIMARY KEY", "UNIQUE"):
-            dup = con.execute(
+            dup = _first(con.execute(
                 f"select list(_line order by _line), {keys} from _typed where " + " and ".join(f"{_quote_ident(c)} is not null" for c in colnames)
                 + f" group by {keys} having count(*) > 1 order by min(_line) limit 1"
-            ).fetchone()
+            ))
             if dup:
                 value = ", ".join(repr(v) for v in dup[1:])
                 raise BuildError(t.csv_path, f"duplicate {'primary key' if ctype == 'PRIMARY KEY' else 'unique value'} {value}, also on line {dup[0][0]}", line=dup[0][1], column=", ".join(colnames), expected=f"each {', '.join(colnames)} only once")
         elif ctype == "CHECK":
-            bad = con.execute(f"select _line, {keys} from _typed where not coalesce(({expression}), true) order by _line limit 1").fetchone()
+            bad = _first(con.execute(f"select _line, {keys} from _typed where not coalesce(({expression}), true) order by _line limit 1"))
             if bad:
                 values = ", ".join(f"{c}={v!r}" for c, v in zip(colnames, bad[1:]))
                 raise BuildError(t.csv_path, f"{values} fails the check {expression}", line=bad[0], column=", ".join(colnames), expected=f"a value that satisfies {expression} (see {relative(t.ddl_path)})")
         elif ctype == "FOREIGN KEY":
             cond = " and ".join(f"r.{_quote_ident(rc)} = t.{_quote_ident(c)}" for c, rc in zip(colnames, ref_cols))
             notnull = " and ".join(f"t.{_quote_ident(c)} is not null" for c in colnames)
-            bad = con.execute(
+            bad = _first(con.execute(
                 f"select t._line, {', '.join('t.' + _quote_ident(c) for c in colnames)} from _typed t where {notnull} "
                 f"and not exists (select 1 from {_quote_ident(ref_table)} r where {cond}) order by t._line limit 1"
-            ).fetchone()
+            ))
             if bad:
                 value = ", ".join(repr(v) for v in bad[1:])
                 raise BuildError(t.csv_path, f"unknown {', '.join(ref_cols)} {value}: no such row in {ref_table}", line=bad[0], column=", ".join(colnames), expected=f"a {', '.join(ref_cols)} listed in data/{ref_table}.csv")
+
+
+def _first(result) -> tuple | None:
+    """The first row of a result, reading it to the end (DuckDB wants results finished)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
 
 
 def _short(e: Exception) -> str:
@@ -371,15 +377,17 @@ def create_view(con: duckdb.DuckDBPyConnection, v: View) -> None:
 
 
 def _sql_error(v: View, e: Exception) -> BuildError:
+    """Place a DuckDB error in the file: at the name it complains about where it names one
+    (DuckDB's own LINE numbers skip comment lines), else at the line it reports."""
     text = str(e)
-    line = None
-    column = None
-    m = re.search(r"LINE (\d+):(.*)\n(\s*)\^", text)
-    if m:
-        line = int(m.group(1))
-        # DuckDB prints "LINE n: <sql line>" with a caret under the faulty character.
-        column = f"character {len(m.group(3)) - len('LINE ' + m.group(1) + ':')}"
-    elif (m := re.search(r"LINE (\d+):", text)):
+    line = column = None
+    named = re.search(r'"([^"\n]+)"', _short(e))
+    if named:
+        hit = re.search(r"\b" + re.escape(named.group(1)) + r"\b", v.sql)
+        if hit:
+            line = v.sql.count("\n", 0, hit.start()) + 1
+            column = str(hit.start() - (v.sql.rfind("\n", 0, hit.start()) + 1) + 1)
+    if line is None and (m := re.search(r"LINE (\d+):", text)):
         line = int(m.group(1))
     return BuildError(v.path, f"the view's SQL failed: {_short(e)}", line=line, column=column, expected="valid DuckDB SQL that reads existing tables and views")
 
@@ -409,7 +417,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
         con.executemany("insert into meta_columns values (?, ?, ?, ?)", [[t.name, c, d.get("description"), d.get("unit")] for c, d in s.columns.items()])
     for v in views:
         con.execute("insert into meta_relations values (?, 'view', ?, ?, ?, ?)", [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql)])
-    vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchone()[0]
+    vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
     con.execute("insert into meta_build values (now(), ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
 
 

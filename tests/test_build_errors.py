@@ -97,10 +97,8 @@ def crlf_line_ends(d):
 
 
 def unterminated_quote(d):
-    _edit(d / "data/qualifiers.csv", '"The source gives a strict', '"The source gives a strict\nand never closed')
-    p = d / "data/qualifiers.csv"
-    p.write_text(p.read_text(encoding="utf-8").replace('"The source gives an upper bound.', 'The source gives an upper bound.'), encoding="utf-8")
-    return "data/qualifiers.csv", "line", "", "quoted field"
+    _edit(d / "data/qualifiers.csv", '""over"").",3', '""over"").,3')
+    return "data/qualifiers.csv", "line 4", "", "quoted field"
 
 
 def missing_not_null(d):
@@ -120,7 +118,7 @@ def sidecar_names_absent_column(d):
 
 def broken_view(d):
     (d / "queries/marts/zz_broken.sql").write_text("-- broken on purpose\ncreate view zz_broken as\nselect no_such_column\nfrom periods\n", encoding="utf-8")
-    return "queries/marts/zz_broken.sql", "line 3", "column character", "the view's SQL failed"
+    return "queries/marts/zz_broken.sql", "line 3", "column 8", "the view's SQL failed"
 
 
 def view_not_named_after_file(d):
