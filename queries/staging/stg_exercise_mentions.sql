@@ -1,0 +1,18 @@
+-- Document statements about joint exercises, with the exercise they name (if any) and its period;
+-- statements about many exercises have no exercise and no period.
+create view stg_exercise_mentions as
+select
+    m.mention_id,
+    m.exercise_id,
+    m.source_id,
+    m.evidence_kind,
+    m.quote,
+    m.qualifier,
+    m.note,
+    m.disagreement_id,
+    e.name as exercise_name,
+    e.year as exercise_year,
+    e.counted as exercise_counted,
+    e.period_id
+from exercise_mentions m
+left join stg_exercises e on e.exercise_id = m.exercise_id

@@ -1,0 +1,34 @@
+-- Joint exercises and patrols with their period, derived (never typed) from the start date when the
+-- row has one, else from the year; `counted` rows are the ones yearly counts rest on.
+create view stg_exercises as
+select
+    e.exercise_id,
+    e.name,
+    e.year,
+    e.start_date,
+    e.end_date,
+    e.date_precision,
+    e.kind,
+    e.domain,
+    e.framework,
+    e.location,
+    e.map_lat,
+    e.map_lon,
+    e.participants_note,
+    e.confidence,
+    e.counted,
+    e.source_id,
+    e.evidence_kind,
+    e.quote,
+    e.evidence,
+    e.source_url,
+    e.qualifier,
+    e.note,
+    e.disagreement_id,
+    p.period_id
+from exercises e
+left join periods p
+    on case
+        when e.start_date is not null then e.start_date between p.start_date and p.end_date
+        else e.year between p.first_year and p.last_year
+    end
