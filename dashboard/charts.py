@@ -118,6 +118,23 @@ def period_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, hover: lis
     return fig
 
 
+DOMAIN_COLOURS = {"land": "#8C6D31", "naval": "#0072B2", "air": "#56B4E9", "combined": "#009E73"}
+
+
+def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: str, hover: list[str], colours: dict[str, str] | None = None) -> go.Figure:
+    """Counts per year stacked by a category (e.g. domain), with the period bands behind."""
+    colours = colours or DOMAIN_COLOURS
+    fig = go.Figure()
+    for key, part in frame.groupby(stack, sort=True):
+        fig.add_bar(x=part[x], y=part[y], name=str(key).capitalize(), marker={"color": colours.get(key, style.NEUTRAL)}, hovertext=hover_text(part, hover), hoverinfo="text")
+    fig.update_layout(barmode="stack", bargap=0.2)
+    fig.update_yaxes(dtick=1 if frame.groupby(x)[y].sum().max() <= 10 else None, rangemode="tozero")
+    frame_figure(fig, cap)
+    if not frame.empty:
+        add_period_bands(fig, float(frame[x].min()) - 0.5, float(frame[x].max()) + 0.5)
+    return fig
+
+
 def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v") -> go.Figure:
     """Bars of figures as sources state them: exact solid, hedged dotted, each labelled (e.g. '≥ 12')."""
     fig = go.Figure()

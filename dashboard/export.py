@@ -11,7 +11,9 @@ import csv
 import datetime as dt
 import io
 import math
+import numbers
 
+import numpy as np
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -23,17 +25,21 @@ def neutralise(text: str) -> str:
 
 
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+    """One value as CSV text: numbers unformatted (and never neutralised), dates ISO, text safe."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, np.bool_)):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value) if isinstance(value, float) and not value.is_integer() else str(int(value)) if isinstance(value, float) else str(value)
-    if isinstance(value, (dt.datetime, pd.Timestamp)):
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
         return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, np.ndarray)):
         return neutralise("; ".join(str(v) for v in value))
     return neutralise(str(value))
 

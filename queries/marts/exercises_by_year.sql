@@ -1,0 +1,16 @@
+-- Joint exercises and patrols counted per year, by domain and kind (Exercises page).
+-- Only rows marked `counted` (not disputed or generic mentions) enter the counts. As a yearly
+-- figure its period comes from the year (2022 counts as since_2022), not from each start date.
+create view exercises_by_year as
+select
+    e.year,
+    e.domain,
+    e.kind,
+    count(*) as exercises,
+    string_agg(e.name, '; ' order by coalesce(e.start_date, make_date(e.year, 1, 1))) as names,
+    p.period_id
+from stg_exercises e
+join stg_periods p on e.year between p.first_year and p.last_year
+where e.counted
+group by e.year, e.domain, e.kind, p.period_id
+order by e.year, e.domain, e.kind
