@@ -3,7 +3,7 @@ presentation mode; each page lives in dashboard/pages/."""
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import data, ui
 
 st.set_page_config(page_title="Russia–China military cooperation", page_icon=":material/public:", layout="wide")
 
@@ -17,6 +17,7 @@ PAGES = [
     st.Page("pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
 ]
 
+data.ready()  # build the database if data/ or queries/ changed; warn and serve the last good one on error
 page = st.navigation(PAGES, position="hidden" if ui.presenting() else "sidebar")
 if ui.presenting():
     # Static CSS only (no data): hide the sidebar and its toggle for clean screenshots.

@@ -406,7 +406,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
         "processing varchar not null, sources varchar[] not null)"
     )
     con.execute("create table meta_columns (relation varchar, column_name varchar, description varchar, unit varchar, primary key (relation, column_name))")
-    con.execute("create table meta_build (built_at timestamp with time zone, app_version varchar, data_vintage varchar, build_seconds double)")
+    con.execute("create table meta_build (built_at_utc timestamp, app_version varchar, data_vintage varchar, build_seconds double)")
     for t in tables:
         s = sidecars[t.name]
         con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?)", [t.name, relative(t.csv_path), s.title, s.description])
@@ -418,7 +418,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     for v in views:
         con.execute("insert into meta_relations values (?, 'view', ?, ?, ?, ?)", [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql)])
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
-    con.execute("insert into meta_build values (now(), ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
+    con.execute("insert into meta_build values (current_timestamp at time zone 'UTC', ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
 
 
 def _leading_comment(sql: str) -> str | None:

@@ -63,11 +63,19 @@ def hover_text(frame: pd.DataFrame, lines: list[str]) -> list[str]:
         for spec in lines:
             label, column = spec.split(":", 1)
             value = row.get(column.strip())
-            if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+            if _missing(value):
                 continue
             parts.append(f"<b>{_esc(label)}</b>: {_wrap(_esc(value))}")
         out.append("<br>".join(parts))
     return out
+
+
+def _missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return isinstance(value, str) and not value.strip()
 
 
 def _wrap(text: str, width: int = 70) -> str:
@@ -132,6 +140,61 @@ def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: 
     frame_figure(fig, cap)
     if not frame.empty:
         add_period_bands(fig, float(frame[x].min()) - 0.5, float(frame[x].max()) + 0.5)
+    return fig
+
+
+def period_comparison(frame: pd.DataFrame, cap: Caption, *, highlight: str = "all") -> go.Figure:
+    """Small multiples: one panel per indicator, one bar per period (the chosen period stands out)."""
+    from plotly.subplots import make_subplots
+
+    indicators = list(dict.fromkeys(frame["indicator"]))
+    fig = make_subplots(rows=1, cols=max(1, len(indicators)), subplot_titles=[_esc(i) for i in indicators], horizontal_spacing=0.06)
+    for col, indicator in enumerate(indicators, start=1):
+        part = frame[frame["indicator"] == indicator]
+        fig.add_bar(
+            x=[style.PERIOD_LABELS[p] for p in part["period_id"]], y=part["value"], showlegend=False,
+            marker={"color": [style.PERIOD_COLOURS[p] for p in part["period_id"]], "opacity": [1.0 if highlight in ("all", p) else 0.35 for p in part["period_id"]],
+                    "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in part["is_estimate"]], "fgcolor": "#FFFFFF", "solidity": 0.35}},
+            text=part["value_label"], textposition="outside", cliponaxis=False,
+            hovertext=hover_text(part, ["Indicator:indicator", "Period:period_label", "Per year:value_label", "Unit:unit", "Years:years", "Method:note"]), hoverinfo="text",
+            row=1, col=col,
+        )
+    frame_figure(fig, cap, height=440, legend=False)
+    fig.update_xaxes(tickfont={"size": 11})
+    fig.update_annotations(font={"size": 12})
+    return fig
+
+
+def tiv_by_year(frame: pd.DataFrame, cap: Caption) -> go.Figure:
+    """Estimated yearly TIV as hatched bars by period; SIPRI's exact yearly figures as black diamonds."""
+    estimates = frame[frame["is_estimate"].astype(bool)]
+    fig = period_bars(estimates, cap, x="year", y="tiv_mtiv", estimate_col="is_estimate", hover=["Year:year", "Supplier:supplier", "TIV (millions, estimate):tiv_mtiv", "Method:method", "Deals delivering:deals", "Systems:systems"])
+    exact = frame[~frame["is_estimate"].astype(bool)]
+    if not exact.empty:
+        fig.add_scatter(
+            x=exact["year"], y=exact["tiv_mtiv"], mode="markers+text", name="SIPRI's exact yearly figure",
+            marker={"symbol": "diamond", "size": 12, "color": "#000000"}, text=[f"SIPRI: {v:g}" for v in exact["tiv_mtiv"]], textposition="top center",
+            hovertext=hover_text(exact, ["Year:year", "Supplier:supplier", "TIV (millions, exact):tiv_mtiv", "Source:method"]), hoverinfo="text",
+        )
+    fig.update_yaxes(title="Millions of TIV", rangemode="tozero")
+    return fig
+
+
+def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour_by: str, hover: list[str], label: str | None = None, estimate_col: str | None = None) -> go.Figure:
+    """Ranked horizontal bars (largest at the top), coloured by a category, estimates hatched."""
+    fig = go.Figure()
+    palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#8C6D31", "#000000", "#999999"]
+    order = list(frame[y])
+    for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False)):
+        est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
+        fig.add_bar(
+            x=part[x], y=part[y], orientation="h", name=str(key),
+            marker={"color": style.PERIOD_COLOURS.get(key, palette[i % len(palette)]), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.35}},
+            text=part[label] if label else None, textposition="outside", cliponaxis=False,
+            hovertext=hover_text(part, hover), hoverinfo="text",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
+    frame_figure(fig, cap, height=max(360, 120 + 26 * len(frame)))
     return fig
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.build import ensure_built
+from dashboard.errors import BuildError
 from dashboard.db import ALL_PERIODS, Database, Query
 from dashboard.paths import db_path
 
@@ -21,9 +22,23 @@ def _open(path: str, version: int) -> Database:
     return Database(Path(path))
 
 
+def ready() -> Path:
+    """The database file, rebuilt first if data/ or queries/ changed. If that rebuild fails, the
+    last good database keeps serving and the page says why; with no database at all, the page
+    shows the error and stops."""
+    path = db_path()
+    try:
+        ensure_built(path)
+    except BuildError as err:
+        if not path.exists():
+            st.error(f"The database could not be built: {err}")
+            st.stop()
+        st.warning(f"The data files have an error, so the last good database is shown. {err}", icon=":material/warning:")
+    return path
+
+
 def database() -> Database:
     path = db_path()
-    ensure_built(path)
     return _open(str(path), path.stat().st_mtime_ns)
 
 
@@ -35,7 +50,6 @@ def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
 def load(view: str, period: str = ALL_PERIODS, *, equals: dict | None = None, year_range: tuple[int, int] | None = None, text: str = "", order_by: tuple[str, ...] = (), limit: int | None = None) -> pd.DataFrame:
     """Rows of a view, filtered by period and column values (bound as parameters), cached."""
     path = db_path()
-    ensure_built(path)
     eq = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (equals or {}).items()))
     q = Query(view, period=period, equals=eq, year_range=year_range, text=text, order_by=tuple(order_by), limit=limit)
     return _fetch(str(path), path.stat().st_mtime_ns, q).copy()

@@ -77,7 +77,7 @@ class Database:
             cur.close()
 
     def build_info(self) -> dict:
-        row = self._run("select built_at, app_version, data_vintage from meta_build", [])[0]
+        row = self._run("select built_at_utc, app_version, data_vintage from meta_build", [])[0]
         return {"built_at": row[0], "app_version": row[1], "data_vintage": row[2]}
 
     def column_docs(self, relation: str) -> dict[str, dict]:

@@ -118,4 +118,4 @@ def footer(source_ids: Sequence[str]) -> None:
     st.divider()
     lines = [f"- {plain(r.citation)} Data vintage: {plain(r.data_vintage)}. Terms: {plain(r.terms_of_use)}" for r in sources.itertuples()]
     st.caption("**Sources**\n" + "\n".join(lines))
-    st.caption(f"Database built {info['built_at']:%Y-%m-%d %H:%M %Z} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(info['data_vintage'])}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")
+    st.caption(f"Database built {info['built_at']:%Y-%m-%d %H:%M} UTC · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(info['data_vintage'])}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")

@@ -1,0 +1,33 @@
+"""Limits of the partnership: what has not happened, in the sources' own words."""
+
+import streamlit as st
+
+from dashboard import data, ui
+from dashboard.export import file_name, to_csv_bytes
+
+period = ui.period()
+ui.page_header("Limits of the partnership", "What the sources stress has not happened: no alliance, no troops, no heavy weapons, no recognition of annexations, no command-and-control exercises.")
+st.caption("These statements describe absences as of each source's date, so they are shown under every period choice.")
+
+limits = data.load("partnership_limit_list")
+for domain, rows in limits.groupby("domain_label", sort=False):
+    st.subheader(domain)
+    for r in rows.itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{ui.plain(r.statement)}**")
+            st.markdown("> " + ui.plain(r.quote))
+            meta = [ui.plain(r.source_title)]
+            if r.as_of_label:
+                meta.append("as of " + ui.plain(r.as_of_label))
+            if r.note:
+                meta.append("note: " + ui.plain(r.note))
+            if r.disagreement_id:
+                meta.append("sources disagree: " + ui.plain(r.disagreement_id) + " (see Sources and method)")
+            st.caption(" · ".join(meta))
+
+if not ui.presenting():
+    with st.expander(f"Data behind this page ({len(limits)} rows)"):
+        st.dataframe(limits, hide_index=True, width="stretch")
+        st.download_button("Download these rows (CSV)", to_csv_bytes(limits), file_name=file_name("partnership_limits", "all"), mime="text/csv", on_click="ignore")
+
+ui.footer(sorted(limits["source_id"].unique()))
