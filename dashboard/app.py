@@ -8,13 +8,13 @@ from dashboard import data, ui
 st.set_page_config(page_title="Russia–China military cooperation", page_icon=":material/public:", layout="wide")
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/arms_transfers.py", title="Arms transfers", icon=":material/flight:", url_path="arms-transfers"),
-    st.Page("pages/dual_use.py", title="Dual-use supply", icon=":material/memory:", url_path="dual-use"),
-    st.Page("pages/exercises.py", title="Exercises and diplomacy", icon=":material/sailing:", url_path="exercises"),
-    st.Page("pages/incidents.py", title="Incidents", icon=":material/cable:", url_path="incidents"),
-    st.Page("pages/limits.py", title="Limits of the partnership", icon=":material/block:", url_path="limits"),
-    st.Page("pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/arms_transfers.py", title="Arms transfers", icon=":material/flight:", url_path="arms-transfers"),
+    st.Page("app_pages/dual_use.py", title="Dual-use supply", icon=":material/memory:", url_path="dual-use"),
+    st.Page("app_pages/exercises.py", title="Exercises and diplomacy", icon=":material/sailing:", url_path="exercises"),
+    st.Page("app_pages/incidents.py", title="Incidents", icon=":material/cable:", url_path="incidents"),
+    st.Page("app_pages/limits.py", title="Limits of the partnership", icon=":material/block:", url_path="limits"),
+    st.Page("app_pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
 ]
 
 data.ready()  # build the database if data/ or queries/ changed; warn and serve the last good one on error

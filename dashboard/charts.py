@@ -43,8 +43,11 @@ def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: boo
     )
     fig.update_xaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
     fig.update_yaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
+    source = _wrap(_esc(cap.source), 150)
+    lines = source.count("<br>") + 1
+    fig.update_layout(margin={"b": 64 + 15 * lines})
     fig.add_annotation(
-        text=_esc(cap.source), xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left", yanchor="top",
+        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-44, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": style.SOURCE_FONT_SIZE, "color": style.NEUTRAL},
     )
     return fig
@@ -95,10 +98,11 @@ def add_period_bands(fig: go.Figure, x_min: float, x_max: float, *, yearly: bool
     edges = [m["year_edge"] if yearly else m["date"] for m in style.EVENT_MARKERS]
     spans = [("before_2014", x_min, edges[0]), ("2014_2022", edges[0], edges[1]), ("since_2022", edges[1], x_max)]
     for period, start, end in spans:
-        fig.add_vrect(x0=start, x1=end, fillcolor=style.PERIOD_COLOURS[period], opacity=0.07, line_width=0, layer="below")
-    for marker, edge in zip(style.EVENT_MARKERS, edges):
+        fig.add_vrect(x0=start, x1=end, fillcolor=style.PERIOD_COLOURS[period], opacity=0.06, line_width=0, layer="below")
+    for i, (marker, edge) in enumerate(zip(style.EVENT_MARKERS, edges)):
         fig.add_vline(x=edge, line_width=1, line_dash="dot", line_color=style.NEUTRAL)
-        fig.add_annotation(x=edge, y=1, yref="paper", text=marker["label"], showarrow=False, xanchor="left", yanchor="top", font={"size": 11, "color": style.NEUTRAL}, xshift=3)
+        fig.add_annotation(x=edge, y=1 - 0.06 * i, yref="paper", text=marker["label"], showarrow=False, xanchor="right" if i == 0 else "left", yanchor="top", font={"size": 11, "color": style.NEUTRAL}, xshift=-3 if i == 0 else 3, bgcolor="rgba(255,255,255,0.8)")
+    fig.update_xaxes(range=[x_min, x_max])
     return fig
 
 
@@ -115,7 +119,7 @@ def period_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, hover: lis
                 continue
             fig.add_bar(
                 x=sub[x], y=sub[y], name=style.period_label(period) + (" (estimate)" if is_est else ""),
-                marker={"color": colour, "pattern": {"shape": style.ESTIMATE_PATTERN if is_est else "", "fgcolor": "#FFFFFF", "solidity": 0.35}},
+                marker={"color": colour, "pattern": {"shape": style.ESTIMATE_PATTERN if is_est else "", "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
                 text=sub[label_col] if label_col else None, textposition="outside",
                 hovertext=hover_text(sub, hover), hoverinfo="text",
             )
@@ -154,7 +158,7 @@ def period_comparison(frame: pd.DataFrame, cap: Caption, *, highlight: str = "al
         fig.add_bar(
             x=[style.PERIOD_LABELS[p] for p in part["period_id"]], y=part["value"], showlegend=False,
             marker={"color": [style.PERIOD_COLOURS[p] for p in part["period_id"]], "opacity": [1.0 if highlight in ("all", p) else 0.35 for p in part["period_id"]],
-                    "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in part["is_estimate"]], "fgcolor": "#FFFFFF", "solidity": 0.35}},
+                    "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in part["is_estimate"]], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
             text=part["value_label"], textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, ["Indicator:indicator", "Period:period_label", "Per year:value_label", "Unit:unit", "Years:years", "Method:note"]), hoverinfo="text",
             row=1, col=col,
@@ -189,7 +193,7 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
         est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
         fig.add_bar(
             x=part[x], y=part[y], orientation="h", name=str(key),
-            marker={"color": style.PERIOD_COLOURS.get(key, palette[i % len(palette)]), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.35}},
+            marker={"color": style.PERIOD_COLOURS.get(key, palette[i % len(palette)]), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
             text=part[label] if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
@@ -207,7 +211,7 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
         fig.add_bar(
             x=part[x] if orientation == "v" else part[y], y=part[y] if orientation == "v" else part[x], orientation=orientation,
             name=style.period_label(str(key)) if key in colours else str(key),
-            marker={"color": colours.get(key, style.NEUTRAL), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4}},
+            marker={"color": colours.get(key, style.NEUTRAL), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
             text=part[label], textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )

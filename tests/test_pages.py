@@ -7,13 +7,13 @@ from dashboard.db import ALL_PERIODS, PERIODS
 
 # page file → the least number of Plotly charts it must show (under any period)
 PAGES = {
-    "pages/overview.py": 2,
-    "pages/arms_transfers.py": 4,
-    "pages/dual_use.py": 2,
-    "pages/exercises.py": 3,
-    "pages/incidents.py": 1,
-    "pages/limits.py": 0,
-    "pages/sources.py": 0,
+    "app_pages/overview.py": 2,
+    "app_pages/arms_transfers.py": 4,
+    "app_pages/dual_use.py": 2,
+    "app_pages/exercises.py": 3,
+    "app_pages/incidents.py": 1,
+    "app_pages/limits.py": 0,
+    "app_pages/sources.py": 0,
 }
 
 
