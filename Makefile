@@ -23,12 +23,14 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test chromium
 
-# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+# Debian packages the tests need: Chromium for the browser tests (Playwright cannot download
+# browsers here) and LibreOffice Calc to open exported CSV files as an analyst would.
+DEB_PACKAGES := chromium libreoffice-calc-nogui fonts-liberation
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "installing Debian's chromium (needs root)"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/soffice ]; then \
+	  echo "installing Debian packages: $(DEB_PACKAGES) (needs root)"; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
 	fi
 
 build: install

@@ -17,9 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", type=Path, default=None, help="database file (default: $DASHBOARD_DB or var/dashboard.duckdb)")
     b.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder of curated CSV files (default: data/)")
     b.add_argument("--queries-dir", type=Path, default=QUERIES_DIR, help="folder of SQL files (default: queries/)")
-    e = sub.add_parser("export", help="write a view as CSV")
+    e = sub.add_parser("export", help="write a view's rows as CSV or as a ZIP bundle, filtered as on the Data page")
     e.add_argument("view", help="a view (or table) the build created")
     e.add_argument("--period", default="all", help="all, before_2014, 2014_2022 or since_2022")
+    e.add_argument("--year-from", type=int, default=None, help="first year (views with a year column)")
+    e.add_argument("--year-to", type=int, default=None, help="last year (views with a year column)")
+    e.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE", help="keep rows whose COLUMN is VALUE; repeat: values of one column are alternatives, columns all apply")
+    e.add_argument("--text", default="", help="keep rows whose quotes, notes, titles, names or descriptions contain this text (any case)")
+    e.add_argument("--format", choices=("csv", "zip"), default="csv", help="csv (default) or zip: the CSV with datapackage.json and README.txt")
     e.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     e.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -36,9 +41,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {report.db_path} in {report.seconds:.2f} s: {len(report.tables)} tables ({sum(report.tables.values())} rows), {len(report.views)} views")
         return 0
 
+    return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    """The export branch: the Data page's filters and files (dashboard.export, dashboard.bundle)."""
     from dashboard.build import ensure_built
-    from dashboard.db import PERIODS, Database, Query, UnknownRelation
-    from dashboard.export import to_csv_bytes
+    from dashboard.bundle import download
+    from dashboard.db import Database
+    from dashboard.export import FilterError, choose
 
     path = (args.db or db_path()).resolve()
     try:
@@ -46,21 +57,31 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"build failed: {err}", file=sys.stderr)
         return 2
-    if args.period != "all" and args.period not in PERIODS:
-        print(f"unknown period {args.period!r}; expected one of: all, {', '.join(PERIODS)}", file=sys.stderr)
+    values: dict[str, list[str]] = {}
+    for item in args.filter:
+        column, sep, value = item.partition("=")
+        if not sep:
+            print(f"--filter {item!r} is not COLUMN=VALUE", file=sys.stderr)
+            return 2
+        values.setdefault(column.strip(), []).append(value)
+    if (args.year_from is None) != (args.year_to is None):
+        print("give both --year-from and --year-to, or neither", file=sys.stderr)
         return 2
+    years = None if args.year_from is None else (args.year_from, args.year_to)
     database = Database(path)
     try:
-        frame = database.fetch(Query(args.view, period=args.period))
-    except UnknownRelation:
-        print(f"unknown view {args.view!r}; expected one of: {', '.join(database.views())}", file=sys.stderr)
+        filters = choose(database, args.view, args.period, years, values, args.text)
+        file = download(database, filters, args.format)
+    except FilterError as err:
+        print(err, file=sys.stderr)
         return 2
-    data = to_csv_bytes(frame)
+    finally:
+        database.close()
     if args.out:
-        args.out.write_bytes(data)
-        print(f"wrote {len(frame)} rows to {args.out}", file=sys.stderr)
+        args.out.write_bytes(file.data)
+        print(f"wrote {file.rows} rows to {args.out} (the Data page names this file {file.file_name})", file=sys.stderr)
     else:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(file.data)
     return 0
 
 

@@ -4,8 +4,9 @@ presentation mode; each page lives in dashboard/pages/."""
 import streamlit as st
 
 from dashboard import data, ui
+from dashboard.paths import STATIC_DIR
 
-st.set_page_config(page_title="Russia–China military cooperation", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Russia–China military cooperation", page_icon=str(STATIC_DIR / "icon.png"), layout="wide")
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -14,6 +15,7 @@ PAGES = [
     st.Page("app_pages/exercises.py", title="Exercises and diplomacy", icon=":material/sailing:", url_path="exercises"),
     st.Page("app_pages/incidents.py", title="Incidents", icon=":material/cable:", url_path="incidents"),
     st.Page("app_pages/limits.py", title="Limits of the partnership", icon=":material/block:", url_path="limits"),
+    st.Page("app_pages/data_explorer.py", title="Data explorer", icon=":material/table:", url_path="data"),
     st.Page("app_pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
 ]
 

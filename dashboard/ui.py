@@ -42,6 +42,79 @@ def url_choice(label: str, options: Sequence[str], *, key: str, default: str, fo
     return value
 
 
+def url_multichoice(label: str, options: Sequence[str], *, key: str, format_func: Callable[[str], str] = str, container=None, help: str | None = None) -> list[str]:
+    """A multiselect whose values live in the URL as repeated ?key=a&key=b; values that are not
+    among the options are dropped, and an empty choice leaves the URL."""
+    container = container or st
+    options = list(options)
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+    else:
+        kept = [v for v in st.session_state[key] if v in options]
+        if kept != st.session_state[key]:
+            st.session_state[key] = kept
+    value = container.multiselect(label, options, key=key, format_func=format_func, help=help)
+    _url_set(key, value)
+    return value
+
+
+def url_range(label: str, low: int, high: int, *, key: str, container=None, help: str | None = None) -> tuple[int, int] | None:
+    """A whole-number range slider kept in the URL as ?<key>_from=..&<key>_to=..; None (and no URL
+    entry) while it spans everything. Values that are not whole numbers between low and high, or
+    that make an empty range, fall back to the whole span."""
+    container = container or st
+    names = (f"{key}_from", f"{key}_to")
+    if low >= high:
+        url_forget(*names)
+        return None
+    if key not in st.session_state:
+        wanted = [_whole(st.query_params.get(n)) for n in names]
+        start = wanted[0] if wanted[0] is not None and low <= wanted[0] <= high else low
+        end = wanted[1] if wanted[1] is not None and low <= wanted[1] <= high else high
+        st.session_state[key] = (start, end) if start <= end else (low, high)
+    else:
+        current = st.session_state[key]
+        if not (isinstance(current, (tuple, list)) and len(current) == 2 and low <= current[0] <= current[1] <= high):
+            st.session_state[key] = (low, high)
+    start, end = container.slider(label, min_value=low, max_value=high, step=1, key=key, help=help)
+    chosen = None if (start, end) == (low, high) else (int(start), int(end))
+    _url_set(names[0], None if chosen is None else str(chosen[0]))
+    _url_set(names[1], None if chosen is None else str(chosen[1]))
+    return chosen
+
+
+def url_text(label: str, *, key: str, max_chars: int, container=None, help: str | None = None, placeholder: str | None = None) -> str:
+    """A text box kept in the URL (?key=...); a longer value from the URL is cut to max_chars."""
+    container = container or st
+    if key not in st.session_state:
+        st.session_state[key] = str(st.query_params.get(key) or "")[:max_chars]
+    value = container.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
+    _url_set(key, value.strip() or None)
+    return value
+
+
+def url_forget(*keys: str) -> None:
+    """Drop entries from the URL (filters that do not apply to what the page now shows)."""
+    for key in keys:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _url_set(key: str, value: str | list[str] | None) -> None:
+    if not value:
+        url_forget(key)
+    elif isinstance(value, list):
+        if st.query_params.get_all(key) != value:
+            st.query_params[key] = value
+    elif st.query_params.get(key) != value or len(st.query_params.get_all(key)) != 1:
+        st.query_params[key] = value
+
+
+def _whole(text) -> int | None:
+    """A whole number written plainly (at most 6 digits), else None."""
+    return int(text) if isinstance(text, str) and re.fullmatch(r"-?[0-9]{1,6}", text) else None
+
+
 def period() -> str:
     """The period chosen in the sidebar (shared by every page)."""
     return st.session_state.get("period", ALL_PERIODS)

@@ -5,7 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.db import ALL_PERIODS, PERIODS
 
-# page file → the least number of Plotly charts it must show (under any period)
+# page file → the least number of Plotly charts it must show with all periods selected
 PAGES = {
     "app_pages/overview.py": 2,
     "app_pages/arms_transfers.py": 4,
@@ -13,6 +13,7 @@ PAGES = {
     "app_pages/exercises.py": 3,
     "app_pages/incidents.py": 1,
     "app_pages/limits.py": 0,
+    "app_pages/data_explorer.py": 0,
     "app_pages/sources.py": 0,
 }
 
@@ -46,7 +47,8 @@ def test_page_renders(page, period, built_db):
     assert at.session_state["period"] == period
     assert at.title, "the page has no title"
     charts = at.get("plotly_chart")
-    assert len(charts) >= PAGES[page], f"{page} shows {len(charts)} charts"
+    if period == ALL_PERIODS:  # a single period may rightly have nothing to chart on some pages
+        assert len(charts) >= PAGES[page], f"{page} shows {len(charts)} charts"
     for chart in charts:
         spec = chart.proto.spec
         assert "Source:" in spec, f"a chart on {page} has no source line"

@@ -1,0 +1,37 @@
+-- Headline figures per period and for all periods (Overview cards); each says where it comes from.
+create view overview_headlines as
+with scopes as (
+    select period_id, sort_order from stg_periods
+    union all select 'all', 0
+),
+tiv as (
+    select period_id, sum(tiv_mtiv_estimate) as v from stg_sipri_deliveries_by_year
+    where supplier = 'Russia' and recipient = 'China' group by period_id
+),
+ex as (select period_id, count(*) as v from stg_exercises where counted group by period_id),
+ag as (select period_id, count(*) as v from stg_agreements_and_meetings group by period_id),
+chips as (
+    select share_pct, quote, year from stg_supply_dependencies
+    where dependency_id = 'cepa_microchip_share_2023'
+)
+select s.period_id, 1 as sort_order, 'Arms delivered, Russia → China' as label,
+       '≈ ' || format('{:,}', cast(round(coalesce(case when s.period_id = 'all' then (select sum(v) from tiv) else t.v end, 0)) as bigint)) || ' m TIV' as value_text,
+       'SIPRI Arms Transfers Database (data generated 13 Mar 2025): estimate, each deal''s TIV spread evenly over its delivery years. TIV measures volume, not money.' as help_text
+from scopes s left join tiv t on t.period_id = s.period_id
+union all
+select s.period_id, 2, 'Joint exercises and patrols',
+       cast(coalesce(case when s.period_id = 'all' then (select sum(v) from ex) else e.v end, 0) as varchar),
+       'Compiled list of joint exercises and patrols, one cited public page per row (rows marked counted).'
+from scopes s left join ex e on e.period_id = s.period_id
+union all
+select s.period_id, 3, 'Agreements and meetings recorded',
+       cast(coalesce(case when s.period_id = 'all' then (select sum(v) from ag) else a.v end, 0) as varchar),
+       'Agreements, declarations and meetings the two documents date (CEPA 2025; Rabdan INSIGHTS 2025).'
+from scopes s left join ag a on a.period_id = s.period_id
+union all
+select s.period_id, 4, 'China''s share of Russia''s microchip imports (' || c.year || ')',
+       cast(cast(c.share_pct as integer) as varchar) || '%',
+       'CEPA (2025): “' || c.quote || '”. Other estimates differ (see Dual-use supply).'
+from scopes s cross join chips c
+where s.period_id in ('all', 'since_2022')
+order by period_id, sort_order

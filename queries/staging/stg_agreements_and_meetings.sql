@@ -1,0 +1,36 @@
+-- Agreements and meetings with a readable date and their period, derived from event_date at its precision
+-- (a month straddling a cut counts by its last day; a year by the yearly ranges), else from
+-- valid_from_year; undated rows have no period.
+create view stg_agreements_and_meetings as
+select
+    a.agreement_id,
+    a.kind,
+    a.title,
+    a.parties,
+    a.event_date,
+    a.date_precision,
+    a.date_basis,
+    a.valid_from_year,
+    a.valid_to_year,
+    a.frequency,
+    a.source_id,
+    a.evidence_kind,
+    a.quote,
+    a.source_url,
+    a.qualifier,
+    a.note,
+    a.disagreement_id,
+    case a.date_precision
+        when 'day' then strftime(a.event_date, '%-d %B %Y')
+        when 'month' then strftime(a.event_date, '%B %Y')
+        when 'year' then strftime(a.event_date, '%Y')
+    end as date_label,
+    p.period_id
+from agreements_and_meetings a
+left join periods p
+    on case
+        when a.date_precision = 'day' then a.event_date between p.start_date and p.end_date
+        when a.date_precision = 'month' then last_day(a.event_date) between p.start_date and p.end_date
+        when a.date_precision = 'year' then year(a.event_date) between p.first_year and p.last_year
+        else a.valid_from_year between p.first_year and p.last_year
+    end

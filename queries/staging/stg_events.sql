@@ -1,0 +1,44 @@
+-- Dated statements for the timeline, with a readable date (a span as 'start–end', an open span as
+-- 'since ...') and their period,
+-- derived from event_date at its precision (a month straddling a cut counts by its last day; a year by
+-- the yearly ranges), else from end_year; undated rows have no period. Plus the qualifier's symbol.
+create view stg_events as
+select
+    e.event_id,
+    e.category,
+    e.title,
+    e.event_date,
+    e.date_precision,
+    e.end_year,
+    e.date_basis,
+    e.point_event,
+    e.quantity,
+    e.quantity_unit,
+    e.source_id,
+    e.evidence_kind,
+    e.quote,
+    e.source_url,
+    e.qualifier,
+    e.note,
+    e.disagreement_id,
+    case
+        when e.date_precision = 'day' then strftime(e.event_date, '%-d %B %Y')
+        when e.date_precision = 'month' and e.end_year is null and not e.point_event then 'since ' || strftime(e.event_date, '%B %Y')
+        when e.date_precision = 'month' and e.end_year is null then strftime(e.event_date, '%B %Y')
+        when e.date_precision = 'month' then strftime(e.event_date, '%B %Y') || '–' || cast(e.end_year as varchar)
+        when e.date_precision = 'year' and e.end_year is null and not e.point_event then 'since ' || strftime(e.event_date, '%Y')
+        when e.date_precision = 'year' and (e.end_year is null or e.end_year = year(e.event_date)) then strftime(e.event_date, '%Y')
+        when e.date_precision = 'year' then strftime(e.event_date, '%Y') || '–' || cast(e.end_year as varchar)
+        when e.end_year is not null then 'until ' || cast(e.end_year as varchar)
+    end as date_label,
+    coalesce(q.symbol, '') as qualifier_symbol,
+    p.period_id
+from events e
+join qualifiers q on q.qualifier = e.qualifier
+left join periods p
+    on case
+        when e.date_precision = 'day' then e.event_date between p.start_date and p.end_date
+        when e.date_precision = 'month' then last_day(e.event_date) between p.start_date and p.end_date
+        when e.date_precision = 'year' then year(e.event_date) between p.first_year and p.last_year
+        else e.end_year between p.first_year and p.last_year
+    end

@@ -1,0 +1,42 @@
+-- Cable and pipeline incidents with readable dates and their period (from the incident date at its
+-- precision). map_lat/map_lon are rough points in the named sea area, for markers only.
+create view stg_incidents as
+select
+    i.incident_id,
+    i.ship,
+    i.ship_flag_or_operator,
+    i.crew_note,
+    i.event_date,
+    i.date_precision,
+    i.sea_area,
+    i.what_damaged,
+    i.how_damaged,
+    i.responsibility_admitted_date,
+    i.responsibility_admitted_precision,
+    i.map_lat,
+    i.map_lon,
+    i.source_id,
+    i.evidence_kind,
+    i.quote,
+    i.source_url,
+    i.qualifier,
+    i.note,
+    i.disagreement_id,
+    case i.date_precision
+        when 'day' then strftime(i.event_date, '%-d %B %Y')
+        when 'month' then strftime(i.event_date, '%B %Y')
+        else strftime(i.event_date, '%Y')
+    end as date_label,
+    case i.responsibility_admitted_precision
+        when 'day' then strftime(i.responsibility_admitted_date, '%-d %B %Y')
+        when 'month' then strftime(i.responsibility_admitted_date, '%B %Y')
+        when 'year' then strftime(i.responsibility_admitted_date, '%Y')
+    end as admitted_label,
+    p.period_id
+from incidents i
+left join periods p
+    on case
+        when i.date_precision = 'day' then i.event_date between p.start_date and p.end_date
+        when i.date_precision = 'month' then last_day(i.event_date) between p.start_date and p.end_date
+        else year(i.event_date) between p.first_year and p.last_year
+    end

@@ -1,0 +1,29 @@
+-- What has not happened, with a readable as-of date and its period (from as_of_date at its precision;
+-- statements with no as-of date have no period: they hold as of the source's date).
+create view stg_partnership_limits as
+select
+    l.limit_id,
+    l.domain,
+    l.statement,
+    l.as_of_date,
+    l.date_precision,
+    l.source_id,
+    l.evidence_kind,
+    l.quote,
+    l.source_url,
+    l.qualifier,
+    l.note,
+    l.disagreement_id,
+    case l.date_precision
+        when 'day' then strftime(l.as_of_date, '%-d %B %Y')
+        when 'month' then strftime(l.as_of_date, '%B %Y')
+        when 'year' then strftime(l.as_of_date, '%Y')
+    end as as_of_label,
+    p.period_id
+from partnership_limits l
+left join periods p
+    on case
+        when l.date_precision = 'day' then l.as_of_date between p.start_date and p.end_date
+        when l.date_precision = 'month' then last_day(l.as_of_date) between p.start_date and p.end_date
+        else year(l.as_of_date) between p.first_year and p.last_year
+    end
