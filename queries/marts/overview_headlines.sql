@@ -14,8 +14,8 @@ chips as (
     select share_pct, quote, year from stg_supply_dependencies
     where dependency_id = 'cepa_microchip_share_2023'
 )
-select s.period_id, 1 as sort_order, 'Arms delivered, Russia → China' as label,
-       '≈ ' || format('{:,}', cast(round(coalesce(case when s.period_id = 'all' then (select sum(v) from tiv) else t.v end, 0)) as bigint)) || ' m TIV' as value_text,
+select s.period_id, 1 as sort_order, 'Arms to China, million TIV' as label,
+       '≈ ' || format('{:,}', cast(round(coalesce(case when s.period_id = 'all' then (select sum(v) from tiv) else t.v end, 0)) as bigint)) as value_text,
        'SIPRI Arms Transfers Database (data generated 13 Mar 2025): estimate, each deal''s TIV spread evenly over its delivery years. TIV measures volume, not money.' as help_text
 from scopes s left join tiv t on t.period_id = s.period_id
 union all
