@@ -1,0 +1,171 @@
+"""Targets, the printed table, bench/results/latest.json and bench/RESULTS.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The targets of issue #6.
+TARGETS = {
+    "build_s": {"real": 3.0},
+    "view_ms": {"real": 10.0, "scaled": 200.0},
+    "page_ratio": {"real": 1.5, "scaled": 2.0},
+    "period_change_ms": {"real": 1000.0},
+    "rss_10_sessions_mb": {"scaled": 500.0},
+}
+
+
+@dataclass
+class Row:
+    section: str
+    name: str
+    real: str
+    real_target: str
+    real_ok: str  # "pass", "MISS", "ERROR" or ""
+    scaled: str
+    scaled_target: str
+    scaled_ok: str
+
+
+def _ok(value, limit) -> str:
+    if limit is None:
+        return ""
+    if value is None:
+        return "ERROR"
+    return "pass" if value <= limit else "MISS"
+
+
+def _ms(v) -> str:
+    if v is None:
+        return "—"
+    return f"{v:.1f} ms" if v < 100 else f"{v:,.0f} ms"
+
+
+def _s(v) -> str:
+    return "—" if v is None else f"{v:.2f} s"
+
+
+def rows(results: dict) -> list[Row]:
+    real, scaled = results.get("real", {}), results.get("scaled", {})
+    factor = results.get("meta", {}).get("factor", 100)
+    out: list[Row] = []
+
+    def add(section, name, rv, rt, sv, st, rlim=None, slim=None, rerr=None, serr=None):
+        out.append(Row(section, name, rv, rt, "ERROR" if rerr else _ok(rlim[0], rlim[1]) if rlim else "",
+                       sv, st, "ERROR" if serr else _ok(slim[0], slim[1]) if slim else ""))
+
+    # build
+    rb, sb = real.get("build", {}), scaled.get("build", {})
+    add("build", f"database build, `python -m dashboard build` wall time (median of {rb.get('runs', 0)} | {sb.get('runs', 0)})",
+        _s(rb.get("median_s")) + (f" (build() {rb['median_build_s']:.2f} s)" if rb.get("median_build_s") else ""), "≤ 3 s",
+        _s(sb.get("median_s")) + (f" (build() {sb['median_build_s']:.2f} s)" if sb.get("median_build_s") else ""), "—",
+        rlim=(rb.get("median_s"), TARGETS["build_s"]["real"]), rerr=rb.get("error"), serr=sb.get("error"))
+    if scaled.get("generate_s") is not None:
+        add("build", f"generating the ×{factor} copy of data/ (bench/scale.py)", "", "", _s(scaled["generate_s"]), "—")
+
+    # views
+    rv, sv = real.get("views", {}), scaled.get("views", {})
+    for view in sorted(set(rv) | set(sv)):
+        a, b = rv.get(view, {}), sv.get(view, {})
+        add("views", f"view `{view}`: select * (median; rows real | ×{factor})",
+            (_ms(a.get("median_ms")) + f" ({a.get('rows')} rows)") if a and not a.get("error") else ("ERROR" if a else "—"), "≤ 10 ms",
+            (_ms(b.get("median_ms")) + f" ({b.get('rows')} rows, {b.get('runs')} runs)") if b and not b.get("error") else ("ERROR" if b else "—"), "≤ 200 ms",
+            rlim=(a.get("median_ms"), TARGETS["view_ms"]["real"]) if a else None, slim=(b.get("median_ms"), TARGETS["view_ms"]["scaled"]) if b else None,
+            rerr=a.get("error"), serr=b.get("error"))
+
+    # pages
+    def page_cell(site, title):
+        loads = site.get("browser", {}).get("page_load", {})
+        bare = loads.get("bare", {}).get("median_ms")
+        p = loads.get(title, {})
+        if not p:
+            return "—", None, None
+        if p.get("error") or p.get("median_ms") is None:
+            return "ERROR: " + str(p.get("error"))[:70], None, True
+        ratio = p["median_ms"] / bare if bare else None
+        return f"{p['median_ms'] / 1000:.2f} s = {ratio:.2f}× bare" if ratio else f"{p['median_ms'] / 1000:.2f} s", ratio, None
+
+    rl, sl = real.get("browser", {}).get("page_load", {}), scaled.get("browser", {}).get("page_load", {})
+    if rl or sl:
+        rbare, sbare = rl.get("bare", {}).get("median_ms"), sl.get("bare", {}).get("median_ms")
+        add("pages", f"bare one-chart page (bench/bare_app.py), navigation → chart drawn (median of {len(rl.get('bare', {}).get('samples_ms', []))})",
+            _s(rbare / 1000) if rbare else "—", "", _s(sbare / 1000) if sbare else "—", "")
+    for title in [t for t in {**rl, **sl} if t != "bare"]:
+        rc, rr, re_ = page_cell(real, title)
+        sc, sr, se = page_cell(scaled, title)
+        add("pages", f"page “{title}”: navigation → every chart drawn (median of {len((rl.get(title) or sl.get(title) or {}).get('samples_ms', []))})", rc, "≤ 1.5× bare", sc, "≤ 2× bare",
+            rlim=(rr, TARGETS["page_ratio"]["real"]) if title in rl else None, slim=(sr, TARGETS["page_ratio"]["scaled"]) if title in sl else None,
+            rerr=re_, serr=se)
+
+    rp, sp = real.get("browser", {}).get("period_change", {}), scaled.get("browser", {}).get("period_change", {})
+    for title in {**rp, **sp}:
+        a, b = rp.get(title, {}), sp.get(title, {})
+        add("period", f"period change on “{title}”: click → every chart redrawn (median of {len((a or b).get('samples_ms', []))})",
+            _ms(a.get("median_ms")) if a and not a.get("error") else ("ERROR: " + str(a.get("error"))[:70] if a else "—"), "≤ 1 s",
+            _ms(b.get("median_ms")) if b and not b.get("error") else ("ERROR: " + str(b.get("error"))[:70] if b else "—"), "—",
+            rlim=(a.get("median_ms"), TARGETS["period_change_ms"]["real"]) if a else None, rerr=a.get("error"), serr=b.get("error"))
+
+    rm, sm = real.get("browser", {}).get("rss_mb", {}), scaled.get("browser", {}).get("rss_mb", {})
+    if rm or sm:
+        mb = lambda v: "—" if v is None else f"{v:.0f} MB"
+        add("memory", "server RSS (streamlit + children), idle after start", mb(rm.get("idle_after_start")), "", mb(sm.get("idle_after_start")), "")
+        add("memory", "server RSS with 1 browser session", mb(rm.get("1_session")), "", mb(sm.get("1_session")), "")
+        n = next((k for k in {**rm, **sm} if k.endswith("_sessions") and k[0].isdigit()), "10_sessions")
+        add("memory", f"server RSS with {n.split('_')[0]} browser sessions", mb(rm.get(n)), "", mb(sm.get(n)), "≤ 500 MB",
+            slim=(sm.get(n), TARGETS["rss_10_sessions_mb"]["scaled"]) if sm else None)
+        add("memory", "server RSS at the end of the run", mb(rm.get("end")), "", mb(sm.get("end")), "")
+    return out
+
+
+def summary(table: list[Row]) -> dict:
+    oks = [r.real_ok for r in table] + [r.scaled_ok for r in table]
+    return {"pass": oks.count("pass"), "miss": oks.count("MISS"), "error": oks.count("ERROR")}
+
+
+def text_table(table: list[Row], factor: int) -> str:
+    head = ("figure", "real size", "target", "", f"×{factor}", "target", "")
+    data = [head] + [(r.name, r.real, r.real_target, r.real_ok, r.scaled, r.scaled_target, r.scaled_ok) for r in table]
+    widths = [min(90, max(len(row[i]) for row in data)) for i in range(len(head))]
+    lines = []
+    section = None
+    for i, row in enumerate(data):
+        if i > 0 and table[i - 1].section != section:
+            section = table[i - 1].section
+            lines.append("")
+        lines.append("  ".join(cell[:90].ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def markdown(results: dict, table: list[Row]) -> str:
+    meta = results.get("meta", {})
+    factor = meta.get("factor", 100)
+    s = summary(table)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`make bench` (`.venv/bin/python -m bench`), run {meta.get('finished_utc', '?')} UTC on {meta.get('machine', '?')}; "
+        f"commit {meta.get('commit', '?')}{' with uncommitted changes' if meta.get('dirty') else ''}; {meta.get('versions', '')}. "
+        f"Whole run: {meta.get('total_s', 0) / 60:.1f} min. Data: `{meta.get('data_dir')}` and a ×{factor} synthetic copy of it (bench/scale.py). "
+        f"Targets of issue #6: **{s['pass']} pass, {s['miss']} miss, {s['error']} error**. Causes and fixes: [FINDINGS.md](FINDINGS.md). "
+        f"1-minute load average before each phase: {', '.join(f'{k} {v}' for k, v in results.get('load_average', {}).items())} "
+        "(above ~1 on 2 cores, something else was running and absolute times are inflated; the ratios to the bare page, measured in the same rounds, hold better).",
+        "",
+        f"| figure | real size | target | | ×{factor} | target | |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    esc = lambda t: t.replace("|", "\\|")
+    for r in table:
+        mark = lambda ok: {"pass": "✅ pass", "MISS": "❌ miss", "ERROR": "⚠️ error"}.get(ok, "")
+        lines.append(f"| {esc(r.name)} | {esc(r.real)} | {esc(r.real_target)} | {mark(r.real_ok)} | {esc(r.scaled)} | {esc(r.scaled_target)} | {mark(r.scaled_ok)} |")
+    lines += [
+        "",
+        "How it is measured: build = `python -m dashboard build` in a fresh process (wall time; build() alone in brackets). "
+        "Views = `Database.fetch(Query(view))` (the app's path: `select *`, all rows into a DataFrame), after one unmeasured run; "
+        f"at ×{factor} the slowest views stop after a time budget and the number of runs is shown. "
+        "Pages = headless Chromium (Playwright, /usr/bin/chromium with tests.browser.CHROMIUM_ARGS), a fresh context per sample, "
+        "warm server, from navigation start to the first frame in which the script has finished, no element is still a loading "
+        "skeleton and every Plotly chart (as many as the warm-up visit counted) has drawn its traces; pages interleaved with the bare "
+        "page served by a second `streamlit run` with the same flags. Period change = click on the sidebar radio → the later of the "
+        "script's end and the last DOM change inside a chart. Memory = VmRSS of the streamlit process and its children from /proc.",
+        "",
+    ]
+    return "\n".join(lines)
