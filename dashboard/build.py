@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import __version__
+from dashboard import __version__, checks
 from dashboard.errors import BuildError
 from dashboard.metadata import Sidecar, line_of, load_sidecar
 from dashboard.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
@@ -465,6 +465,7 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
                 sidecars[t.name].check_columns([c.name for c in t.columns])
                 counts[t.name] = load_table(con, t)
             _check_sidecar_sources(con, sidecars)
+            checks.run_all(con, tables, data_dir)
             for v in views:
                 create_view(con, v)
             _store_metadata(con, tables, sidecars, views, started)
