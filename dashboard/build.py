@@ -33,6 +33,10 @@ from dashboard.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, rela
 
 csv.field_size_limit(10_000_000)
 
+# Views in these layers are stored as tables at the end of the build (see materialise()); the staging
+# layer stays as views: it renames and casts, and only the marts read it, once, at build time.
+MATERIALISED_LAYERS = ("marts",)
+
 # What a cell must look like, by column type (DuckDB's casts alone are too lenient: '3.5' → 4).
 _CELL_PATTERNS = {
     "integer": (r"-?[0-9]+", "a whole number such as 12"),
@@ -46,6 +50,7 @@ _CREATE_TABLE = re.compile(r"^\s*create\s+table\s+([a-z_][a-z0-9_]*)\s*\(", re.I
 _CREATE_VIEW = re.compile(r"^\s*create\s+view\s+([a-z_][a-z0-9_]*)\s+as\b", re.IGNORECASE | re.MULTILINE)
 _REFERENCES = re.compile(r"\breferences\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _SQL_COMMENT = re.compile(r"--[^\n]*")
+_STRING_LITERAL = re.compile(r"'(?:[^']|'')*'")
 
 
 def _cell_kind(sql_type: str) -> str | None:
@@ -266,7 +271,7 @@ def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
         if len(row) != width:
             raise BuildError(t.csv_path, f"this row has {len(row)} fields, the header has {width}", line=line, expected="one field per column; quote a field that contains a comma")
 
-    frame = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
+    frame = pd.DataFrame(rows, columns=header, dtype=object)  # an empty cell becomes NULL in _raw
     frame.insert(0, "_line", lines)
     con.register("_incoming", frame)
     try:
@@ -278,24 +283,31 @@ def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
 
 def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     cols = t.columns
-    con.execute("create temp table _raw as select " + ", ".join(["_line::integer as _line"] + [f"{_quote_ident(c.name)}::varchar as {_quote_ident(c.name)}" for c in cols]) + " from _incoming")
+    con.execute("create temp table _raw as select " + ", ".join(["_line::integer as _line"] + [f"nullif({_quote_ident(c.name)}::varchar, '') as {_quote_ident(c.name)}" for c in cols]) + " from _incoming")
 
     def first_bad(where_sql: str, params=(), select: str = "") -> tuple | None:
         return _first(con.execute("select _line" + select + " from _raw where " + where_sql + " order by _line limit 1", list(params)))
 
+    # One scan finds, for every column, the first line with an empty required cell and the first
+    # with a malformed value; errors are then reported column by column, in the file's order.
+    probes, params = [], []
     for c in cols:
         q = _quote_ident(c.name)
+        probes.append(f"min(_line) filter (where {q} is null)" if not c.nullable else "null")
         kind = _cell_kind(c.sql_type)
-        if not c.nullable:
-            bad = first_bad(q + " is null")
-            if bad:
-                raise BuildError(t.csv_path, "empty value in a column that requires one", line=bad[0], column=c.name, expected=f"a value ({c.sql_type})")
         if kind is None:
-            continue
-        pattern, words = _CELL_PATTERNS[kind]
-        bad = first_bad(f"{q} is not null and (not regexp_full_match({q}, ?) or try_cast({q} as {c.sql_type}) is null)", [pattern], ", " + q)
-        if bad:
-            raise BuildError(t.csv_path, f"{bad[1]!r} is not a valid {c.sql_type.lower()}", line=bad[0], column=c.name, expected=words)
+            probes.append("null")
+        else:
+            probes.append(f"min(_line) filter (where {q} is not null and (not regexp_full_match({q}, ?) or try_cast({q} as {c.sql_type}) is null))")
+            params.append(_CELL_PATTERNS[kind][0])
+    firsts = _first(con.execute("select " + ", ".join(probes) + " from _raw", params))
+    for i, c in enumerate(cols):
+        empty, malformed = firsts[2 * i], firsts[2 * i + 1]
+        if empty is not None:
+            raise BuildError(t.csv_path, "empty value in a column that requires one", line=empty, column=c.name, expected=f"a value ({c.sql_type})")
+        if malformed is not None:
+            value = first_bad("_line = ?", [malformed], ", " + _quote_ident(c.name))[1]
+            raise BuildError(t.csv_path, f"{value!r} is not a valid {c.sql_type.lower()}", line=malformed, column=c.name, expected=_CELL_PATTERNS[_cell_kind(c.sql_type)][1])
 
     con.execute("create temp table _typed as select _line, " + ", ".join(f"cast({_quote_ident(c.name)} as {c.sql_type}) as {_quote_ident(c.name)}" for c in cols) + " from _raw")
     _check_constraints(con, t)
@@ -376,6 +388,20 @@ def create_view(con: duckdb.DuckDBPyConnection, v: View) -> None:
         raise _sql_error(v, e) from None
 
 
+def materialise(con: duckdb.DuckDBPyConnection, v: View) -> None:
+    """Store a view's rows as a table of the same name (dbt's `table` materialisation): the SQL file
+    stays the definition, and a page's query reads stored rows instead of recomputing the chain of
+    views under it (the register's unnest, joins, aggregates) on every rerun. Done once per build, in
+    dependency order, after every view was created (so SQL errors are still placed in their file)."""
+    stored = _quote_ident("__materialising_" + v.name)
+    try:
+        con.execute(f"create table {stored} as select * from {_quote_ident(v.name)}")
+        con.execute(f"drop view {_quote_ident(v.name)}")
+        con.execute(f"alter table {stored} rename to {_quote_ident(v.name)}")
+    except duckdb.Error as e:
+        raise BuildError(v.path, f"the view failed on the data: {_short(e)}", expected="a view whose query runs on the loaded tables") from None
+
+
 def _sql_error(v: View, e: Exception) -> BuildError:
     """Place a DuckDB error in the file: at the name it complains about where it names one
     (DuckDB's own LINE numbers skip comment lines), else at the line it reports."""
@@ -398,7 +424,7 @@ def _sql_error(v: View, e: Exception) -> BuildError:
 def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecars: dict[str, Sidecar], views: list[View], started: float) -> None:
     con.execute(
         "create table meta_relations (name varchar primary key, kind varchar not null, layer varchar not null, "
-        "file varchar not null, title varchar, description varchar)"
+        "file varchar not null, title varchar, description varchar, stored_as varchar not null, reads varchar[] not null)"
     )
     con.execute(
         "create table meta_tables (name varchar primary key, title varchar not null, description varchar not null, unit varchar, "
@@ -407,16 +433,24 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     )
     con.execute("create table meta_columns (relation varchar, column_name varchar, description varchar, unit varchar, primary key (relation, column_name))")
     con.execute("create table meta_build (built_at_utc timestamp, app_version varchar, data_vintage varchar, build_seconds double)")
+    column_rows: list[tuple] = []
     for t in tables:
         s = sidecars[t.name]
-        con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?)", [t.name, relative(t.csv_path), s.title, s.description])
+        con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?, 'table', [])", [t.name, relative(t.csv_path), s.title, s.description])
         con.execute(
             "insert into meta_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [t.name, s.title, s.description, s.unit, s.producer, s.citation, s.url, s.date_published, s.data_vintage, s.licence, s.processing, s.sources],
         )
-        con.executemany("insert into meta_columns values (?, ?, ?, ?)", [[t.name, c, d.get("description"), d.get("unit")] for c, d in s.columns.items()])
+        column_rows.extend((t.name, c, d.get("description"), d.get("unit")) for c, d in s.columns.items())
+    columns = pd.DataFrame(column_rows, columns=["relation", "column_name", "description", "unit"], dtype=object)  # noqa: F841 (read by name below)
+    con.execute("insert into meta_columns select relation, column_name, description, unit from columns")
+    known = {t.name for t in tables} | {v.name for v in views}
     for v in views:
-        con.execute("insert into meta_relations values (?, 'view', ?, ?, ?, ?)", [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql)])
+        reads = sorted((set(re.findall(r"[a-z_][a-z0-9_]*", _STRING_LITERAL.sub("", _strip_comments(v.sql)).lower())) & known) - {v.name})
+        con.execute(
+            "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?)",
+            [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if v.layer in MATERIALISED_LAYERS else "view", reads],
+        )
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
     con.execute("insert into meta_build values (current_timestamp at time zone 'UTC', ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
 
@@ -468,6 +502,9 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
             checks.run_all(con, tables, data_dir)
             for v in views:
                 create_view(con, v)
+            for v in views:
+                if v.layer in MATERIALISED_LAYERS:
+                    materialise(con, v)
             _store_metadata(con, tables, sidecars, views, started)
             con.execute("checkpoint")
         finally:

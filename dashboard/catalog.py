@@ -7,7 +7,6 @@ everything else travels as a bound parameter.
 
 from __future__ import annotations
 
-import re
 
 from dashboard.db import Database, UnknownRelation
 
@@ -20,8 +19,6 @@ FILTER_COLUMNS = (
 #: Columns that name a row of data/sources.csv.
 SOURCE_COLUMNS = ("source_id", "reading_a_source_id", "reading_b_source_id")
 
-_STRING_LITERAL = re.compile(r"'(?:[^']|'')*'")
-_WORD = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def _rows(database: Database, sql: str, params: list) -> list[tuple]:
@@ -69,9 +66,8 @@ def base_tables(database: Database, relation: str) -> list[str]:
         if database.kinds.get(name) == "table":
             found.append(name)
             continue
-        sql = _rows(database, "select sql from duckdb_views() where view_name = ?", [name])
-        words = set(_WORD.findall(_STRING_LITERAL.sub("", sql[0][0] if sql else "").lower()))
-        todo.extend(sorted((words & set(database.kinds)) - seen))
+        reads = _rows(database, "select reads from meta_relations where name = ?", [name])
+        todo.extend(sorted(set(reads[0][0] if reads else []) - seen))
     return found
 
 
@@ -113,12 +109,14 @@ def sources(database: Database, source_ids) -> list[dict]:
     return [dict(zip(keys, r)) for r in rows]
 
 
-def source_ids_of(database: Database, relation: str, frame) -> list[str]:
-    """The sources behind some rows: the ids the rows name, or (when the relation has no source
-    column) the sources its data tables' sidecars list."""
-    named = [c for c in SOURCE_COLUMNS if c in frame.columns]
-    if named:
-        return sorted({v for c in named for v in frame[c].dropna().unique() if isinstance(v, str) and v})
+def source_ids_of(database: Database, relation: str, named) -> list[str]:
+    """The sources behind some rows: the ids they name (a DataFrame of the rows, or the ids
+    themselves), or, when the relation has no source column, the sources its data tables'
+    sidecars list."""
+    if hasattr(named, "columns"):
+        named = {v for c in SOURCE_COLUMNS if c in named.columns for v in named[c].dropna().unique() if isinstance(v, str) and v}
+    if named or any(c in database.columns[relation] for c in SOURCE_COLUMNS):
+        return sorted(set(named))
     ids: set[str] = set()
     for t in table_terms(database, base_tables(database, relation)):
         ids.update(t["sources"] or [])

@@ -47,9 +47,35 @@ def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
     return _open(path, version).fetch(q)
 
 
-def load(view: str, period: str = ALL_PERIODS, *, equals: dict | None = None, year_range: tuple[int, int] | None = None, text: str = "", order_by: tuple[str, ...] = (), limit: int | None = None) -> pd.DataFrame:
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _count(path: str, version: int, q: Query) -> int:
+    return _open(path, version).count(q)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _distinct(path: str, version: int, q: Query, columns: tuple[str, ...]) -> list[str]:
+    return _open(path, version).distinct(q, columns)
+
+
+def query(view: str, period: str = ALL_PERIODS, *, equals: dict | None = None, year_range: tuple[int, int] | None = None, text: str = "", order_by: tuple[str, ...] = (), limit: int | None = None) -> Query:
+    """A Query (values bound as parameters when it runs) from a page's filters."""
+    eq = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (equals or {}).items()))
+    return Query(view, period=period, equals=eq, year_range=year_range, text=text, order_by=tuple(order_by), limit=limit)
+
+
+def load(view: str, period: str = ALL_PERIODS, **filters) -> pd.DataFrame:
     """Rows of a view, filtered by period and column values (bound as parameters), cached."""
     path = db_path()
-    eq = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in (equals or {}).items()))
-    q = Query(view, period=period, equals=eq, year_range=year_range, text=text, order_by=tuple(order_by), limit=limit)
-    return _fetch(str(path), path.stat().st_mtime_ns, q).copy()
+    return _fetch(str(path), path.stat().st_mtime_ns, query(view, period, **filters)).copy()
+
+
+def count(q: Query) -> int:
+    """How many rows a query matches, without reading them (cached)."""
+    path = db_path()
+    return _count(str(path), path.stat().st_mtime_ns, q)
+
+
+def distinct(q: Query, columns: tuple[str, ...]) -> list[str]:
+    """The distinct values of some columns over all the rows a query matches (cached)."""
+    path = db_path()
+    return _distinct(str(path), path.stat().st_mtime_ns, q, tuple(columns))

@@ -76,6 +76,22 @@ class Database:
         finally:
             cur.close()
 
+    def count(self, q: Query) -> int:
+        """How many rows the query matches (its limit and order ignored)."""
+        sql, params = compile_query(Query(q.relation, q.period, q.equals, q.year_range, q.text), self.columns)
+        return self._run("select count(*) from (" + sql + ")", params)[0][0]
+
+    def distinct(self, q: Query, columns: tuple[str, ...]) -> list[str]:
+        """The distinct non-empty text values of some columns over every row the query matches (its
+        limit ignored); columns the relation lacks are skipped."""
+        sql, params = compile_query(Query(q.relation, q.period, q.equals, q.year_range, q.text), self.columns)
+        cols = [c for c in columns if c in self.columns[q.relation]]
+        if not cols:
+            return []
+        union = " union ".join(f"select {_ident(c)}::varchar as v from (" + sql + ")" for c in cols)
+        rows = self._run("select v from (" + union + ") where v is not null and v <> '' order by v", params * len(cols))
+        return [r[0] for r in rows]
+
     def build_info(self) -> dict:
         row = self._run("select built_at_utc, app_version, data_vintage from meta_build", [])[0]
         return {"built_at": row[0], "app_version": row[1], "data_vintage": row[2]}

@@ -44,12 +44,16 @@ def sidecar_path(csv_path: Path) -> Path:
     return csv_path.with_suffix(".meta.yaml")
 
 
+# libyaml's loader when PyYAML has it (ten times faster; the same safe subset of YAML).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_sidecar(csv_path: Path) -> Sidecar:
     path = sidecar_path(csv_path)
     if not path.exists():
         raise BuildError(csv_path, f"no metadata sidecar {path.name} beside the data file", expected="a sidecar with " + ", ".join(REQUIRED_KEYS))
     try:
-        doc = yaml.safe_load(path.read_bytes().decode("utf-8"))
+        doc = yaml.load(path.read_bytes().decode("utf-8"), Loader=_LOADER)
     except UnicodeDecodeError as e:
         raise BuildError(path, "bytes that are not UTF-8", line=path.read_bytes()[: e.start].count(b"\n") + 1, expected="UTF-8 text") from None
     except yaml.YAMLError as e:

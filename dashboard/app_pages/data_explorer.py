@@ -72,14 +72,16 @@ filters = export.choose(database, relation, ui.period(), years, values, text)
 
 # ----------------------------------------------------------------------------- the rows
 query = export.to_query(filters)
-rows = data.load(query.relation, query.period, equals=dict(query.equals), year_range=query.year_range, text=query.text)
-st.metric("Rows", len(rows))
+# Only the preview's rows leave the database; the count and the sources are asked for apart.
+rows = data.load(query.relation, query.period, equals=dict(query.equals), year_range=query.year_range, text=query.text, limit=PREVIEW_ROWS)
+matched = data.count(query)
+st.metric("Rows", f"{matched:,}")
 st.dataframe(
-    rows.head(PREVIEW_ROWS), hide_index=True, width="stretch",
+    rows, hide_index=True, width="stretch",
     column_config={c: st.column_config.Column(c, help=_column_help(docs.get(c, {}))) for c in rows.columns},
 )
-if len(rows) > PREVIEW_ROWS:
-    st.caption(f"The preview shows the first {PREVIEW_ROWS:,} rows; the downloads hold all {len(rows):,}.")
+if matched > PREVIEW_ROWS:
+    st.caption(f"The preview shows the first {PREVIEW_ROWS:,} rows; the downloads hold all {matched:,}.")
 
 # ----------------------------------------------------------------------------- downloads
 today = dt.date.today()
@@ -95,4 +97,4 @@ for where, fmt, label, what in (
 st.caption("The same file from a script (add `--format zip` for the bundle):")
 st.code(export.command(filters) + " --out " + bundle.download_name(filters, "csv", today), language="bash", wrap_lines=True)
 
-ui.footer(catalog.source_ids_of(database, relation, rows))
+ui.footer(catalog.source_ids_of(database, relation, data.distinct(query, catalog.SOURCE_COLUMNS)))
