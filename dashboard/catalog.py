@@ -17,6 +17,8 @@ FILTER_COLUMNS = (
     "supplier", "recipient", "evidence_kind", "confidence", "indicator", "period_scope",
 )
 #: Columns that name a row of data/sources.csv.
+# The Data explorer shows at most this many rows; the count and the downloads cover every row.
+PREVIEW_ROWS = 1_000
 SOURCE_COLUMNS = ("source_id", "reading_a_source_id", "reading_b_source_id")
 
 

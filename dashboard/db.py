@@ -41,11 +41,13 @@ class Database:
     con: duckdb.DuckDBPyConnection = field(init=False)
     columns: dict[str, list[str]] = field(init=False)
     kinds: dict[str, str] = field(init=False)
+    stored_as: dict[str, str] = field(init=False)  # 'table' for tables and materialised views
 
     def __post_init__(self) -> None:
         self.con = duckdb.connect(str(self.path), read_only=True)
-        rows = self._run("select name, kind from meta_relations order by name", [])
-        self.kinds = dict(rows)
+        rows = self._run("select name, kind, stored_as from meta_relations order by name", [])
+        self.kinds = {name: kind for name, kind, _ in rows}
+        self.stored_as = {name: stored for name, _, stored in rows}
         cols = self._run(
             "select table_name, list(column_name order by ordinal_position) from information_schema.columns group by table_name",
             [],

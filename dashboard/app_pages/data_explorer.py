@@ -12,7 +12,6 @@ from dashboard.db import ALL_PERIODS, MAX_TEXT, PERIOD_COLUMN
 from dashboard.paths import db_path
 
 DEFAULT_RELATION = "exercise_list"
-PREVIEW_ROWS = 5_000
 LABELS = {"source_id": "Source", "qualifier": "Qualifier", "evidence_kind": "Evidence", "period_scope": "Period scope"}
 
 
@@ -73,15 +72,15 @@ filters = export.choose(database, relation, ui.period(), years, values, text)
 # ----------------------------------------------------------------------------- the rows
 query = export.to_query(filters)
 # Only the preview's rows leave the database; the count and the sources are asked for apart.
-rows = data.load(query.relation, query.period, equals=dict(query.equals), year_range=query.year_range, text=query.text, limit=PREVIEW_ROWS)
+rows = data.load(query.relation, query.period, equals=dict(query.equals), year_range=query.year_range, text=query.text, limit=catalog.PREVIEW_ROWS)
 matched = data.count(query)
 st.metric("Rows", f"{matched:,}")
 st.dataframe(
     rows, hide_index=True, width="stretch",
     column_config={c: st.column_config.Column(c, help=_column_help(docs.get(c, {}))) for c in rows.columns},
 )
-if matched > PREVIEW_ROWS:
-    st.caption(f"The preview shows the first {PREVIEW_ROWS:,} rows; the downloads hold all {matched:,}.")
+if matched > catalog.PREVIEW_ROWS:
+    st.caption(f"The preview shows the first {catalog.PREVIEW_ROWS:,} rows; the downloads hold all {matched:,}.")
 
 # ----------------------------------------------------------------------------- downloads
 today = dt.date.today()
