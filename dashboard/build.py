@@ -256,7 +256,9 @@ def _check_header(t: Table, header: list[str]) -> None:
     if missing:
         raise BuildError(t.csv_path, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", line=1, column=missing[0], expected="the header " + ",".join(expected))
     if extra:
-        raise BuildError(t.csv_path, f"unexpected column{'s' if len(extra) > 1 else ''} {', '.join(extra)} (not in {relative(t.ddl_path)})", line=1, column=extra[0], expected="the header " + ",".join(expected))
+        why = ("; never type a period: the staging views derive it from the row's date or year (data/periods.csv)"
+               if "period_id" in extra and t.name != "periods" else "")
+        raise BuildError(t.csv_path, f"unexpected column{'s' if len(extra) > 1 else ''} {', '.join(extra)} (not in {relative(t.ddl_path)}){why}", line=1, column=extra[0], expected="the header " + ",".join(expected))
     raise BuildError(t.csv_path, "the columns are in a different order from the table definition", line=1, expected="the header " + ",".join(expected))
 
 
@@ -338,9 +340,12 @@ def _check_constraints(con: duckdb.DuckDBPyConnection, t: Table) -> None:
                 value = ", ".join(repr(v) for v in dup[1:])
                 raise BuildError(t.csv_path, f"duplicate {'primary key' if ctype == 'PRIMARY KEY' else 'unique value'} {value}, also on line {dup[0][0]}", line=dup[0][1], column=", ".join(colnames), expected=f"each {', '.join(colnames)} only once")
         elif ctype == "CHECK":
-            bad = _first(con.execute(f"select _line, {keys} from _typed where not coalesce(({expression}), true) order by _line limit 1"))
+            try:
+                bad = _first(con.execute(f"select _line, {keys} from _typed where not coalesce(({expression}), true) order by _line limit 1"))
+            except duckdb.Error as e:  # e.g. a cast inside the check that some row's value cannot take
+                raise BuildError(t.ddl_path, f"the check {expression} could not be evaluated on {relative(t.csv_path)}: {_short(e)}", expected="a check that evaluates on every row (use try_cast)") from None
             if bad:
-                values = ", ".join(f"{c}={v!r}" for c, v in zip(colnames, bad[1:]))
+                values = ", ".join(f"{c}={_show(v)}" for c, v in zip(colnames, bad[1:]))
                 raise BuildError(t.csv_path, f"{values} fails the check {expression}", line=bad[0], column=", ".join(colnames), expected=f"a value that satisfies {expression} (see {relative(t.ddl_path)})")
         elif ctype == "FOREIGN KEY":
             cond = " and ".join(f"r.{_quote_ident(rc)} = t.{_quote_ident(c)}" for c, rc in zip(colnames, ref_cols))
@@ -352,6 +357,11 @@ def _check_constraints(con: duckdb.DuckDBPyConnection, t: Table) -> None:
             if bad:
                 value = ", ".join(repr(v) for v in bad[1:])
                 raise BuildError(t.csv_path, f"unknown {', '.join(ref_cols)} {value}: no such row in {ref_table}", line=bad[0], column=", ".join(colnames), expected=f"a {', '.join(ref_cols)} listed in data/{ref_table}.csv")
+
+
+def _show(value) -> str:
+    """A value as the curator typed it: dates as ISO text, strings quoted."""
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _first(result) -> tuple | None:

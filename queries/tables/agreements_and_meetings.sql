@@ -28,5 +28,7 @@ create table agreements_and_meetings (
            or (date_precision = 'year' and month(event_date) = 1 and day(event_date) = 1)),
     check ((date_basis is null) = (event_date is null)),
     check (valid_to_year is null or valid_from_year is null or valid_to_year >= valid_from_year),
+    -- an agreement cannot stop being valid before the date it is recorded under
+    check (valid_to_year is null or event_date is null or valid_to_year >= year(event_date)),
     check (frequency is null or kind = 'consultation')
 );

@@ -28,6 +28,8 @@ create table exercises (
     check (end_date is null or start_date is null or end_date >= start_date),
     check (end_date is null or start_date is not null),
     check (start_date is null or year(start_date) = year),
+    -- an exercise may run over New Year, not longer: an end date in a later year contradicts the year
+    check (end_date is null or year(end_date) <= year + 1),
     check (date_precision <> 'day' or start_date is not null),
     check ((map_lat is null) = (map_lon is null)),
     check (evidence_kind <> 'quote' or quote is not null),

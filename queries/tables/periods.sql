@@ -10,5 +10,10 @@ create table periods (
     sort_order   integer not null unique,
     description  varchar not null,
     check (start_date <= end_date),
-    check (first_year <= last_year)
+    check (first_year <= last_year),
+    -- the year range agrees with the dates: a period's first year is the year it starts; its last
+    -- year is the year it ends, or the year before when it ends during a year (yearly rows of that
+    -- year go to the next period)
+    check (first_year = year(start_date)),
+    check (last_year between year(end_date) - 1 and year(end_date))
 );

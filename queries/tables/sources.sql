@@ -12,5 +12,7 @@ create table sources (
     data_vintage  varchar not null,
     citation      varchar not null,
     seed_file     varchar,
-    check (kind <> 'document' or seed_file is not null)
+    check (kind <> 'document' or seed_file is not null),
+    -- the year is the year of the publication date, where `published` starts with one
+    check (coalesce(year = try_cast(left(published, 4) as integer), true))
 );

@@ -1,0 +1,1 @@
+create view something_else as select 1 as x
