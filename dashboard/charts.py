@@ -29,27 +29,28 @@ class Caption:
 
 
 def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True) -> go.Figure:
-    """Apply the shared layout: title, subtitle, source line, fonts, white card, margins."""
+    """Apply the shared layout: title, subtitle, source line, fonts, white card, margins (in one
+    layout update: each plotly update re-validates the layout)."""
+    source = _wrap(_esc(cap.source), 150)
+    lines = source.count("<br>") + 1
+    source_note = dict(
+        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-44, xanchor="left", yanchor="top",
+        showarrow=False, align="left", font={"size": style.SOURCE_FONT_SIZE, "color": style.NEUTRAL},
+    )
     fig.update_layout(
         title={"text": f"<b>{_esc(cap.title)}</b><br><span style='font-size:13px;color:{style.NEUTRAL}'>{_esc(cap.subtitle)}</span>", "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
         font={"family": style.FONT, "size": 13, "color": "#1A1A1A"},
         paper_bgcolor=style.PAPER,
         plot_bgcolor=style.PAPER,
         height=height,
-        margin={"l": 60, "r": 24, "t": 86, "b": 96},
+        margin={"l": 60, "r": 24, "t": 86, "b": 64 + 15 * lines},
         showlegend=legend,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right", "bgcolor": "rgba(0,0,0,0)"},
         hoverlabel={"font": {"family": style.FONT}, "align": "left"},
+        annotations=list(fig.layout.annotations or ()) + [source_note],
     )
     fig.update_xaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
     fig.update_yaxes(gridcolor="#E5E8EC", linecolor="#9AA3AE", zeroline=False)
-    source = _wrap(_esc(cap.source), 150)
-    lines = source.count("<br>") + 1
-    fig.update_layout(margin={"b": 64 + 15 * lines})
-    fig.add_annotation(
-        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-44, xanchor="left", yanchor="top",
-        showarrow=False, align="left", font={"size": style.SOURCE_FONT_SIZE, "color": style.NEUTRAL},
-    )
     return fig
 
 
@@ -94,15 +95,21 @@ def _wrap(text: str, width: int = 70) -> str:
 
 
 def add_period_bands(fig: go.Figure, x_min: float, x_max: float, *, yearly: bool = True) -> go.Figure:
-    """Shade the three periods lightly and mark 2014 and 24 February 2022."""
+    """Shade the three periods lightly and mark 2014 and 24 February 2022. One layout update:
+    plotly's add_vrect/add_vline/add_annotation re-validate the whole layout on every call (about
+    a tenth of a second each, measured), which made the bands the slowest part of a page."""
     edges = [m["year_edge"] if yearly else m["date"] for m in style.EVENT_MARKERS]
     spans = [("before_2014", x_min, edges[0]), ("2014_2022", edges[0], edges[1]), ("since_2022", edges[1], x_max)]
-    for period, start, end in spans:
-        fig.add_vrect(x0=start, x1=end, fillcolor=style.PERIOD_COLOURS[period], opacity=0.06, line_width=0, layer="below")
-    for i, (marker, edge) in enumerate(zip(style.EVENT_MARKERS, edges)):
-        fig.add_vline(x=edge, line_width=1, line_dash="dot", line_color=style.NEUTRAL)
-        fig.add_annotation(x=edge, y=1 - 0.06 * i, yref="paper", text=marker["label"], showarrow=False, xanchor="right" if i == 0 else "left", yanchor="top", font={"size": 11, "color": style.NEUTRAL}, xshift=-3 if i == 0 else 3, bgcolor="rgba(255,255,255,0.8)")
-    fig.update_xaxes(range=[x_min, x_max])
+    shapes = [
+        dict(type="rect", xref="x", yref="y domain", x0=start, x1=end, y0=0, y1=1, fillcolor=style.PERIOD_COLOURS[period], opacity=0.06, line_width=0, layer="below")
+        for period, start, end in spans
+    ] + [dict(type="line", xref="x", yref="y domain", x0=edge, x1=edge, y0=0, y1=1, line={"width": 1, "dash": "dot", "color": style.NEUTRAL}) for edge in edges]
+    annotations = [
+        dict(x=edge, y=1 - 0.06 * i, yref="paper", text=marker["label"], showarrow=False, xanchor="right" if i == 0 else "left", yanchor="top",
+             font={"size": 11, "color": style.NEUTRAL}, xshift=-3 if i == 0 else 3, bgcolor="rgba(255,255,255,0.8)")
+        for i, (marker, edge) in enumerate(zip(style.EVENT_MARKERS, edges))
+    ]
+    fig.update_layout(shapes=list(fig.layout.shapes or ()) + shapes, annotations=list(fig.layout.annotations or ()) + annotations, xaxis_range=[x_min, x_max])
     return fig
 
 
