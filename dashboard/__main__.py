@@ -10,8 +10,15 @@ from dashboard.errors import BuildError
 from dashboard.paths import DATA_DIR, QUERIES_DIR, db_path
 
 
+class _Parser(argparse.ArgumentParser):
+    """Refusals in one line (no usage block), exit status 2 as argparse's."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser = _Parser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the database from data/ and queries/")
     b.add_argument("--db", type=Path, default=None, help="database file (default: $DASHBOARD_DB or var/dashboard.duckdb)")
@@ -28,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     e.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
+    bad = _not_utf8(args)
+    if bad:
+        print(f"argument {bad} is not valid UTF-8 text", file=sys.stderr)
+        return 2
 
     if args.command == "build":
         from dashboard.build import build
@@ -44,8 +55,22 @@ def main(argv: list[str] | None = None) -> int:
     return _export(args)
 
 
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The first argument that is not valid UTF-8 (Python keeps undecodable bytes of the command
+    line as lone surrogates, which no query, file name or message can carry), else None."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            try:
+                str(item).encode("utf-8")
+            except UnicodeEncodeError:
+                return "VIEW" if name == "view" else "--" + name.replace("_", "-")
+    return None
+
+
 def _export(args: argparse.Namespace) -> int:
     """The export branch: the Data page's filters and files (dashboard.export, dashboard.bundle)."""
+    import duckdb
+
     from dashboard.build import ensure_built
     from dashboard.bundle import download
     from dashboard.db import Database
@@ -68,7 +93,11 @@ def _export(args: argparse.Namespace) -> int:
         print("give both --year-from and --year-to, or neither", file=sys.stderr)
         return 2
     years = None if args.year_from is None else (args.year_from, args.year_to)
-    database = Database(path)
+    try:
+        database = Database(path)
+    except duckdb.Error as err:
+        print(f"cannot read the database {path}: {str(err).splitlines()[0]}", file=sys.stderr)
+        return 2
     try:
         filters = choose(database, args.view, args.period, years, values, args.text)
         file = download(database, filters, args.format)
@@ -78,7 +107,11 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         database.close()
     if args.out:
-        args.out.write_bytes(file.data)
+        try:
+            args.out.write_bytes(file.data)
+        except OSError as err:
+            print(f"cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+            return 2
         print(f"wrote {file.rows} rows to {args.out} (the Data page names this file {file.file_name})", file=sys.stderr)
     else:
         sys.stdout.buffer.write(file.data)

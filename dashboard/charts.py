@@ -59,6 +59,12 @@ def _esc(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _cats(values: pd.Series) -> pd.Series:
+    """Category labels, bar text and other values Plotly draws as (HTML-subset) text: strings
+    escaped like _esc, numbers and dates untouched."""
+    return values.map(lambda v: _esc(v) if isinstance(v, str) else v)
+
+
 def hover_text(frame: pd.DataFrame, lines: list[str]) -> list[str]:
     """Hover text from columns, escaped: each line is 'Label: column'."""
     out = []
@@ -125,9 +131,9 @@ def period_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, hover: lis
             if sub.empty:
                 continue
             fig.add_bar(
-                x=sub[x], y=sub[y], name=style.period_label(period) + (" (estimate)" if is_est else ""),
+                x=_cats(sub[x]), y=_cats(sub[y]), name=style.period_label(period) + (" (estimate)" if is_est else ""),
                 marker={"color": colour, "pattern": {"shape": style.ESTIMATE_PATTERN if is_est else "", "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
-                text=sub[label_col] if label_col else None, textposition="outside",
+                text=_cats(sub[label_col]) if label_col else None, textposition="outside",
                 hovertext=hover_text(sub, hover), hoverinfo="text",
             )
     fig.update_layout(barmode="stack", bargap=0.15)
@@ -145,7 +151,7 @@ def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: 
     colours = colours or DOMAIN_COLOURS
     fig = go.Figure()
     for key, part in frame.groupby(stack, sort=True):
-        fig.add_bar(x=part[x], y=part[y], name=str(key).capitalize(), marker={"color": colours.get(key, style.NEUTRAL)}, hovertext=hover_text(part, hover), hoverinfo="text")
+        fig.add_bar(x=_cats(part[x]), y=_cats(part[y]), name=_esc(str(key).capitalize()), marker={"color": colours.get(key, style.NEUTRAL)}, hovertext=hover_text(part, hover), hoverinfo="text")
     fig.update_layout(barmode="stack", bargap=0.2)
     fig.update_yaxes(dtick=1 if frame.groupby(x)[y].sum().max() <= 10 else None, rangemode="tozero")
     frame_figure(fig, cap)
@@ -166,7 +172,7 @@ def period_comparison(frame: pd.DataFrame, cap: Caption, *, highlight: str = "al
             x=[style.PERIOD_LABELS[p] for p in part["period_id"]], y=part["value"], showlegend=False,
             marker={"color": [style.PERIOD_COLOURS[p] for p in part["period_id"]], "opacity": [1.0 if highlight in ("all", p) else 0.35 for p in part["period_id"]],
                     "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in part["is_estimate"]], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
-            text=part["value_label"], textposition="outside", cliponaxis=False,
+            text=_cats(part["value_label"]), textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, ["Indicator:indicator", "Period:period_label", "Per year:value_label", "Unit:unit", "Years:years", "Method:note"]), hoverinfo="text",
             row=1, col=col,
         )
@@ -199,12 +205,12 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
     for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False)):
         est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
         fig.add_bar(
-            x=part[x], y=part[y], orientation="h", name=str(key),
+            x=_cats(part[x]), y=_cats(part[y]), orientation="h", name=_esc(key),
             marker={"color": style.PERIOD_COLOURS.get(key, palette[i % len(palette)]), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
-            text=part[label] if label else None, textposition="outside", cliponaxis=False,
+            text=_cats(part[label]) if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
+    fig.update_yaxes(categoryorder="array", categoryarray=[_esc(v) if isinstance(v, str) else v for v in order[::-1]], automargin=True)
     frame_figure(fig, cap, height=max(360, 120 + 26 * len(frame)))
     return fig
 
@@ -216,10 +222,10 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
     for key, part in frame.groupby(colour_by, sort=False, dropna=False):
         hedged = part["qualifier"].fillna("exact") != "exact"
         fig.add_bar(
-            x=part[x] if orientation == "v" else part[y], y=part[y] if orientation == "v" else part[x], orientation=orientation,
-            name=style.period_label(str(key)) if key in colours else str(key),
+            x=_cats(part[x] if orientation == "v" else part[y]), y=_cats(part[y] if orientation == "v" else part[x]), orientation=orientation,
+            name=style.period_label(str(key)) if key in colours else _esc(key),
             marker={"color": colours.get(key, style.NEUTRAL), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
-            text=part[label], textposition="outside", cliponaxis=False,
+            text=_cats(part[label]), textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
     fig.update_layout(barmode="group")
@@ -234,7 +240,7 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
         if part.empty:
             continue
         fig.add_scatter(
-            x=part[date], y=part[lane], mode="markers", name=style.period_label(period),
+            x=part[date], y=_cats(part[lane]), mode="markers", name=style.period_label(period),
             marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"},
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
@@ -272,7 +278,7 @@ def lines(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, series: str, hov
     palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000"]
     for i, (key, part) in enumerate(frame.groupby(series, sort=False)):
         colour = (colours or {}).get(key, palette[i % len(palette)])
-        fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=str(key), line={"color": colour, "width": 2}, marker={"size": 5}, hovertext=hover_text(part, hover), hoverinfo="text")
+        fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=_esc(key), line={"color": colour, "width": 2}, marker={"size": 5}, hovertext=hover_text(part, hover), hoverinfo="text")
     frame_figure(fig, cap)
     if yearly_bands and not frame.empty:
         add_period_bands(fig, float(frame[x].min()) - 0.5, float(frame[x].max()) + 0.5)

@@ -99,6 +99,13 @@ class FilterError(ValueError):
     """A filter choice that is not valid for the relation; the message lists the valid ones."""
 
 
+def _shown(value, limit: int = 60) -> str:
+    """A refused value as the message quotes it: repr (so control characters and newlines show
+    escaped and the message stays one line), cut to its first `limit` characters."""
+    text = str(value)
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text)} characters)"
+
+
 @dataclass(frozen=True)
 class Filters:
     """The analysts' choices, normalised: equal choices give equal Filters (and equal files)."""
@@ -119,10 +126,10 @@ def choose(database: Database, relation: str, period: str = ALL_PERIODS, years: 
     """Check choices against the relation and normalise them. A period on a relation without a
     period column is dropped (it could not filter). Raises FilterError naming the valid choices."""
     if relation not in database.columns:
-        raise FilterError(f"unknown view {relation!r}; expected one of: {', '.join(database.relations())}")
+        raise FilterError(f"unknown view {_shown(relation)}; expected one of: {', '.join(database.relations())}")
     columns = database.columns[relation]
     if period != ALL_PERIODS and period not in PERIODS:
-        raise FilterError(f"unknown period {period!r}; expected one of: {ALL_PERIODS}, {', '.join(PERIODS)}")
+        raise FilterError(f"unknown period {_shown(period)}; expected one of: {ALL_PERIODS}, {', '.join(PERIODS)}")
     if PERIOD_COLUMN not in columns:
         period = ALL_PERIODS
     if years is not None:
@@ -136,7 +143,7 @@ def choose(database: Database, relation: str, period: str = ALL_PERIODS, years: 
     chosen = []
     for column, wanted in sorted((values or {}).items()):
         if column not in allowed:
-            raise FilterError(f"unknown filter column {column!r} for {relation}; expected one of: {', '.join(allowed) or '(none: it has no filterable column)'}")
+            raise FilterError(f"unknown filter column {_shown(column)} for {relation}; expected one of: {', '.join(allowed) or '(none: it has no filterable column)'}")
         wanted = tuple(sorted({str(v) for v in wanted}))
         if wanted:
             chosen.append((column, wanted))
@@ -165,7 +172,7 @@ def fetch(database: Database, f: Filters) -> pd.DataFrame:
     try:
         return database.fetch(to_query(f))
     except UnknownRelation:
-        raise FilterError(f"unknown view {f.relation!r}; expected one of: {', '.join(database.relations())}") from None
+        raise FilterError(f"unknown view {_shown(f.relation)}; expected one of: {', '.join(database.relations())}") from None
 
 
 def command(f: Filters) -> str:

@@ -13,7 +13,7 @@ shown = headlines if period != "all" else headlines[headlines["period_id"] == "a
 cols = st.columns(max(1, min(4, len(shown))))
 for i, r in enumerate(shown.itertuples()):
     with cols[i % len(cols)]:
-        st.metric(r.label, r.value_text, help=r.help_text, border=True)
+        st.metric(ui.plain(r.label), ui.plain(r.value_text), help=ui.plain(r.help_text), border=True)  # label, value and help render Markdown: data text stays text
 
 comparison = data.load("period_comparison")
 fig = charts.period_comparison(
