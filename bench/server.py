@@ -1,74 +1,26 @@
-"""Serve a Streamlit script the way tests/browser.py serves the app, and read its memory."""
+"""Serve a Streamlit script for the benchmark (tests.browser.serve, with the benchmark's argument
+order), and read a server's memory and log."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.paths import ROOT
+from tests.browser import Served, free_port
+from tests.browser import serve as _serve
 
+Server = Served  # .base, .pid, .log, .started_s (from `streamlit run` to /_stcore/health answering)
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    base: str
-    pid: int
-    log: Path
-    started_s: float  # from `streamlit run` to /_stcore/health answering
+__all__ = ["LogTail", "Server", "free_port", "rss_mb", "serve"]
 
 
 @contextlib.contextmanager
 def serve(script: str, db: Path | None, log: Path, port: int | None = None, root: Path = ROOT):
-    """`python -m streamlit run <script>` from the project root (so .streamlit/config.toml
-    applies), exactly as tests.browser.serve runs dashboard/app.py, but with its output in a log
-    file rather than an unread pipe (a pipe fills up when a page logs tracebacks, and then the
-    server blocks)."""
-    port = port or free_port()
-    env = {**os.environ}
-    if db is not None:
-        env["DASHBOARD_DB"] = str(db)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    out = log.open("wb")
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.headless", "true"],
-        cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
-    )
-    base = f"http://localhost:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError(f"streamlit did not start ({script}); see {log}:\n" + log.read_text(errors="replace")[-2000:])
-            time.sleep(0.1)
-        yield Server(base, proc.pid, log, time.perf_counter() - t0)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        out.close()
+    """`python -m streamlit run <script>` from the project root, exactly as the browser tests run
+    the app, with its output in ``log``; DASHBOARD_DB is left alone when ``db`` is None."""
+    with _serve(db, port, script=script, log=log, root=root) as app:
+        yield app
 
 
 def _children(pid: int) -> list[int]:

@@ -69,7 +69,7 @@ def arrow_fetch(database: Database, q: Query) -> pd.DataFrame:
     from dashboard.db import compile_query
 
     sql, params = compile_query(q, database.columns)
-    cur = database.con.cursor()
+    cur = database.cursor()
     try:
         return arrow_frame(cur.sql(sql, params=params or None).to_arrow_table())
     finally:

@@ -24,7 +24,7 @@ SOURCE_COLUMNS = ("source_id", "reading_a_source_id", "reading_b_source_id")
 
 
 def _rows(database: Database, sql: str, params: list) -> list[tuple]:
-    cur = database.con.cursor()
+    cur = database.cursor()
     try:
         return cur.execute(sql, params).fetchall()
     finally:

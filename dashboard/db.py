@@ -44,18 +44,34 @@ class Database:
     stored_as: dict[str, str] = field(init=False)  # 'table' for tables and materialised views
 
     def __post_init__(self) -> None:
-        self.con = duckdb.connect(str(self.path), read_only=True)
+        # A private in-memory DuckDB with the file attached read-only, not duckdb.connect(path):
+        # DuckDB keeps one instance per path and hands it out again, so after a rebuild replaced
+        # the file, connect(path) would go on reading the old, replaced file (duckdb#15912).
+        self.con = duckdb.connect(":memory:")
+        self.con.execute("attach '" + str(self.path).replace("'", "''") + "' as db (read_only)")
+        self.con.execute("use db")
+        # Nothing beyond that file: no reading or writing other files, attaching, or extensions.
+        self.con.execute("set enable_external_access = false")
+        self.con.execute("set lock_configuration = true")
         rows = self._run("select name, kind, stored_as from meta_relations order by name", [])
         self.kinds = {name: kind for name, kind, _ in rows}
         self.stored_as = {name: stored for name, _, stored in rows}
         cols = self._run(
-            "select table_name, list(column_name order by ordinal_position) from information_schema.columns group by table_name",
+            "select table_name, list(column_name order by ordinal_position) from information_schema.columns "
+            "where table_catalog = 'db' and table_schema = 'main' group by table_name",
             [],
         )
         self.columns = {name: list(c) for name, c in cols if name in self.kinds}
 
-    def _run(self, sql: str, params: list) -> list[tuple]:
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own for one query (DuckDB connections are not shared across threads),
+        reading the attached file (a cursor does not inherit the connection's USE)."""
         cur = self.con.cursor()
+        cur.execute("use db")
+        return cur
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        cur = self.cursor()
         try:
             return cur.execute(sql, params).fetchall()
         finally:
@@ -72,7 +88,7 @@ class Database:
 
     def fetch(self, q: Query) -> pd.DataFrame:
         sql, params = compile_query(q, self.columns)
-        cur = self.con.cursor()
+        cur = self.cursor()
         try:
             return cur.execute(sql, params).df()
         finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -151,11 +150,13 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
         st.caption(note)
     if presenting():
         return
-    # The CSV is written when the button is clicked (a callable), not on every rerun of the page.
+    # The CSV goes to the button as bytes, not as a callable written on click: Streamlit 1.67 keeps
+    # a file written on click registered to no session, and with many readers at once it can be
+    # deleted before the browser fetches it (tests/test_concurrency.py saw 404s).
     with st.expander(f"Data behind this chart ({len(rows)} rows)"):
         st.dataframe(rows, hide_index=True, width="stretch")
         st.download_button(
-            "Download these rows (CSV)", data=partial(to_csv_bytes, rows), file_name=file_name(name, period()),
+            "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, period()),
             mime="text/csv", on_click="ignore", key=f"csv_{name}",
         )
     if quotes is not None and not quotes.empty:

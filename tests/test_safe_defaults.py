@@ -59,7 +59,9 @@ def test_the_apps_database_connection_is_read_only(built_db):
     before = built_db.read_bytes()
     database = Database(built_db)
     try:
-        for sql in ("create table pwned (i integer)", "delete from sources", "drop view exercise_list", "update sources set title = 'x'", "attach ':memory:' as other"):
+        for sql in ("create table pwned (i integer)", "delete from sources", "drop view exercise_list", "update sources set title = 'x'",
+                    f"attach '{built_db}' as other", "select * from read_csv('/etc/hostname')", f"copy sources to '{built_db}.csv'",
+                    "set enable_external_access = true", "install httpfs"):
             with pytest.raises(duckdb.Error):
                 database.con.execute(sql)
     finally:

@@ -26,9 +26,21 @@ def _about(version: int, relation: str) -> tuple[dict, dict, tuple[int, int] | N
     return catalog.relation_info(database, relation), catalog.column_docs(database, relation), catalog.year_bounds(database, relation)
 
 
+# Up to this many rows, the files are written with the page (cached by their filters) and handed
+# to the button as bytes. Larger selections are written only when clicked: Streamlit 1.67 keeps
+# such a file registered to no session, and any two script runs anywhere can delete it before the
+# browser fetches it (seen as a 404 with 20 readers at once), so the CLI is the dependable way out.
+EAGER_ROWS = 100_000
+
+
 def _file(database, f: export.Filters, fmt: str, today: dt.date) -> bytes:
     """Built when a download button is clicked (Streamlit runs it apart from the page)."""
     return bundle.download(database, f, fmt, today).data
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _ready_file(version: int, f: export.Filters, fmt: str, today: dt.date) -> bytes:
+    return _file(data.database(), f, fmt, today)
 
 
 def _column_help(doc: dict) -> str | None:
@@ -89,10 +101,13 @@ for where, fmt, label, what in (
     (left, "csv", "Download these rows (CSV)", "UTF-8 CSV for spreadsheets; text that would start a formula begins with an apostrophe."),
     (right, "zip", "Download with metadata (ZIP)", "The CSV, datapackage.json (Frictionless: types, descriptions, units, sources, licences) and a README with the filters."),
 ):
+    payload = _ready_file(version, filters, fmt, today) if matched <= EAGER_ROWS else partial(_file, database, filters, fmt, today)
     where.download_button(
-        label, data=partial(_file, database, filters, fmt, today),
+        label, data=payload,
         file_name=bundle.download_name(filters, fmt, today), mime=bundle.MIME[fmt], on_click="ignore", key=f"download_{fmt}", help=what, icon=":material/download:",
     )
+if matched > EAGER_ROWS:
+    st.caption(f"More than {EAGER_ROWS:,} rows: the file is written when you click, which can take a while; with many readers at once, the command below is the dependable way to get it.")
 st.caption("The same file from a script (add `--format zip` for the bundle):")
 st.code(export.command(filters) + " --out " + bundle.download_name(filters, "csv", today), language="bash", wrap_lines=True)
 
