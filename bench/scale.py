@@ -218,6 +218,10 @@ def write_scaled(out_dir: Path, factor: int = 100, data_dir: Path = DATA_DIR, qu
         log(f"  {t.name}: {len(rows)} → {len(rows) * copies} rows" + (f"; varied {', '.join(f'{c} ({h})' for c, h in how.items())}" if scalable and how else "")
             + (f"; {note}" if note else "") + f" [{time.perf_counter() - started:.1f} s]")
     con.close()
+    # Folders beside the tables (data/fingerprints/: the documents' shingle hashes the build checks
+    # quotes against) are copied as they are; quotes are never varied, so they still match.
+    for folder in sorted(p for p in Path(data_dir).iterdir() if p.is_dir()):
+        shutil.copytree(folder, out_dir / folder.name, dirs_exist_ok=True)
     return report
 
 
