@@ -1,1 +1,1 @@
-"""Benchmarks of the dashboard: `python -m bench` (see bench/FINDINGS.md)."""
+"""Benchmarks of the dashboard: `python -m bench` (`make bench`); results in bench/RESULTS.md and the README."""

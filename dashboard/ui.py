@@ -150,23 +150,35 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
         st.caption(note)
     if presenting():
         return
-    # The CSV goes to the button as bytes, not as a callable written on click: Streamlit 1.67 keeps
-    # a file written on click registered to no session, and with many readers at once it can be
-    # deleted before the browser fetches it (tests/test_concurrency.py saw 404s).
-    with st.expander(f"Data behind this chart ({len(rows)} rows)"):
-        st.dataframe(rows, hide_index=True, width="stretch")
-        st.download_button(
-            "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, period()),
-            mime="text/csv", on_click="ignore", key=f"csv_{name}",
-        )
+    data_expander(rows, name)
     if quotes is not None and not quotes.empty:
         with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
             quote_list(quotes)
 
 
-def quote_list(rows: pd.DataFrame) -> None:
-    """Each figure's quote (or paraphrase with URL), its qualifier, source and note: as plain text."""
-    for _, r in rows.iterrows():
+def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_period: str | None = None) -> None:
+    """The exact rows behind a chart (or page) and their CSV, in an expander that is lazy: the
+    table and the CSV are computed and sent only once the reader opens it (a rerun), not with
+    every page view. The CSV goes to the button as bytes, not as a callable written on click:
+    Streamlit 1.67 keeps a file written on click registered to no session, and with many readers
+    at once it can be deleted before the browser fetches it."""
+    with st.expander(f"Data behind this {what} ({len(rows)} rows)", key=f"rows_{name}", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(rows, hide_index=True, width="stretch")
+            st.download_button(
+                "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, rows_period or period()),
+                mime="text/csv", on_click="ignore", key=f"csv_{name}",
+            )
+
+
+QUOTES_SHOWN = 100  # beyond this, a panel's quotes are in its data (CSV) and the Data explorer
+
+
+def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
+    """Each figure's quote (or paraphrase with URL), its qualifier, source and note: as plain text,
+    in one Markdown element (one per quote made long lists slow to send and draw)."""
+    lines = []
+    for _, r in rows.head(limit).iterrows():
         head = plain(r.get("label") or "")
         body = r.get("quote") or r.get("evidence") or ""
         kind = r.get("evidence_kind") or "quote"
@@ -179,7 +191,10 @@ def quote_list(rows: pd.DataFrame) -> None:
             extra.append(plain(r.get("source_url")))
         if r.get("note"):
             extra.append("note: " + plain(r.get("note")))
-        st.markdown(line + "  \n" + " · ".join(x for x in extra if x))
+        lines.append(line + "  \n" + " · ".join(x for x in extra if x))
+    if len(rows) > limit:
+        lines.append(f"_The first {limit:,} of {len(rows):,}: every quote is in the data behind this chart (CSV) and in the Data explorer._")
+    st.markdown("\n\n".join(lines))
 
 
 def page_header(title: str, intro: str) -> None:

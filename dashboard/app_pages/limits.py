@@ -3,16 +3,18 @@
 import streamlit as st
 
 from dashboard import data, ui
-from dashboard.export import file_name, to_csv_bytes
 
 period = ui.period()
 ui.page_header("Limits of the partnership", "What the sources stress has not happened: no alliance, no troops, no heavy weapons, no recognition of annexations, no command-and-control exercises.")
 st.caption("These statements describe absences as of each source's date, so they are shown under every period choice.")
 
 limits = data.load("partnership_limit_list")
+SHOWN = 25  # statements per domain on the page; every row is in the data below
 for domain, rows in limits.groupby("domain_label", sort=False):
     st.subheader(domain)
-    for r in rows.itertuples():
+    if len(rows) > SHOWN:
+        st.caption(f"The first {SHOWN} of {len(rows)} statements; all of them are in the data behind this page and in the Data explorer.")
+    for r in rows.head(SHOWN).itertuples():
         with st.container(border=True):
             st.markdown(f"**{ui.plain(r.statement)}**")
             st.markdown("> " + ui.plain(r.quote))
@@ -26,8 +28,6 @@ for domain, rows in limits.groupby("domain_label", sort=False):
             st.caption(" · ".join(meta))
 
 if not ui.presenting():
-    with st.expander(f"Data behind this page ({len(limits)} rows)"):
-        st.dataframe(limits, hide_index=True, width="stretch")
-        st.download_button("Download these rows (CSV)", to_csv_bytes(limits), file_name=file_name("partnership_limits", "all"), mime="text/csv", on_click="ignore")
+    ui.data_expander(limits, "partnership_limits", "page", rows_period="all")  # not filtered by period
 
 ui.footer(sorted(limits["source_id"].unique()))
