@@ -229,6 +229,10 @@ class _Skip(Exception):
     pass
 
 
+# The bare page with as many charts as the busiest dashboard page: the stack's own cost of charts.
+BARE_CHARTS = 6
+BARE_MORE = lambda base: {f"bare, {BARE_CHARTS} charts": f"{base}/?charts={BARE_CHARTS}"}
+
 PERIOD_SEQUENCE = ("Before 2014", "2014 – 23 Feb 2022", "Since 24 Feb 2022", "All periods", "Before 2014")
 
 
@@ -254,7 +258,7 @@ def measure_site(browser: Browser, app_base: str, bare_base: str, app_pid: int, 
             sample.error = causes.get(title, sample.error)
         return sample
 
-    for title, url in {"bare": bare_base + "/", **urls}.items():
+    for title, url in {"bare": bare_base + "/", **BARE_MORE(bare_base), **urls}.items():
         s = explain(browser.load(url, None), title)
         expected[title] = s.charts if s.error is None else None
         first[title] = {"ms": s.ms, "charts": s.charts, "error": s.error, "ws_kb": s.ws_kb}
@@ -295,9 +299,9 @@ def measure_site(browser: Browser, app_base: str, bare_base: str, app_pid: int, 
     log(f"    memory: {out['rss_mb']}")
 
     # Page loads: a fresh context per sample, pages interleaved with the bare page.
-    loads = {title: Series(title) for title in ["bare", *urls]}
+    loads = {title: Series(title) for title in ["bare", *BARE_MORE(bare_base), *urls]}
     for i in range(samples):
-        for title, url in {"bare": bare_base + "/", **urls}.items():
+        for title, url in {"bare": bare_base + "/", **BARE_MORE(bare_base), **urls}.items():
             if title != "bare" and expected.get(title) is None and first[title]["error"]:
                 loads[title].samples.append(Sample(None, error=first[title]["error"]))
                 continue

@@ -8,7 +8,9 @@ with docs as (
 ),
 register as (
     select d.transfer_id, sum(r.number_delivered) as units,
-           string_agg(r.designation || ' (order ' || r.order_year || ', delivered ' || coalesce(r.delivery_years, '–') || ', register line ' || r.raw_line || ')', '; ') as evidence,
+           -- the first 25 matching register lines, and how many more (a cell to read, not a dump)
+           array_to_string(list_slice(list(r.designation || ' (order ' || r.order_year || ', delivered ' || coalesce(r.delivery_years, '–') || ', register line ' || r.raw_line || ')' order by r.raw_line), 1, 25), '; ')
+               || case when count(*) > 25 then '; … and ' || (count(*) - 25) || ' more register lines' else '' end as evidence,
            min(r.first_delivery_year) as y0, max(r.last_delivery_year) as y1
     from docs d
     join stg_sipri_register r on r.is_ru_su_cn
