@@ -30,6 +30,7 @@ from bench.server import LogTail, rss_mb
 
 QUIET_MS = 600  # charts unchanged this long → the redraw is over
 TIMEOUT_MS = 90_000
+PERIOD_TIMEOUT_MS = 20_000  # a period change that has not settled by then is reported as an error
 VIEWPORT = {"width": 1366, "height": 768}
 
 INIT = r"""
@@ -211,7 +212,7 @@ class Browser:
             page.evaluate("() => window.__bench.arm(false)")
             group = page.locator('[data-testid="stSidebar"] [role="radiogroup"]').first
             group.locator("label").filter(has_text=label).first.click(timeout=10_000)
-            page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=TIMEOUT_MS, polling=50)
+            page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=PERIOD_TIMEOUT_MS, polling=50)
             snap = page.evaluate(SNAPSHOT)
         except Exception as e:
             return Sample(None, error=f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
