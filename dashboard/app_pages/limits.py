@@ -9,12 +9,9 @@ ui.page_header("Limits of the partnership", "What the sources stress has not hap
 st.caption("These statements describe absences as of each source's date, so they are shown under every period choice.")
 
 limits = data.load("partnership_limit_list")
-SHOWN = 25  # statements per domain on the page; every row is in the data below
 for domain, rows in limits.groupby("domain_label", sort=False):
     st.subheader(domain)
-    if len(rows) > SHOWN:
-        st.caption(f"The first {SHOWN} of {len(rows)} statements; all of them are in the data behind this page and in the Data explorer.")
-    for r in rows.head(SHOWN).itertuples():
+    for r in ui.first_cards(rows, "statements").itertuples():
         with st.container(border=True):
             st.markdown(f"**{ui.plain(r.statement)}**")
             st.markdown("> " + ui.plain(r.quote))
