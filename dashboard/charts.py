@@ -285,7 +285,7 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
     return fig
 
 
-def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v") -> go.Figure:
+def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v", value_range: tuple[float, float] | None = None) -> go.Figure:
     """Bars of figures as sources state them: exact solid, hedged dotted, each labelled (e.g. '≥ 12')."""
     frame, cap = first_bars(frame, cap, x if orientation == "v" else y)
     fig = go.Figure()
@@ -299,6 +299,8 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
     fig.update_layout(barmode="group")
+    if value_range:
+        (fig.update_xaxes if orientation == "h" else fig.update_yaxes)(range=list(value_range))
     if orientation == "h":  # categories top to bottom in the frame's order
         order = list(dict.fromkeys(_labels(frame[y])))
         fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])

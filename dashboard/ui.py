@@ -142,6 +142,19 @@ def period_selector() -> str:
 # ----------------------------------------------------------------------------- panels
 
 
+def chart(builder: Callable[..., go.Figure], rows: pd.DataFrame, cap, **options) -> go.Figure:
+    """`builder(rows, cap, **options)`, built once per distinct input and shared by every rerun and
+    session after it: the builders are pure, and building a figure (plotly validates every
+    property) was most of a page's script time. The figure is shared: pass it to panel(), do not
+    change it."""
+    return _built(builder.__module__ + "." + builder.__qualname__, rows, cap, tuple(sorted(options.items())), _builder=builder)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _built(name: str, rows: pd.DataFrame, cap, options: tuple, _builder: Callable[..., go.Figure]) -> go.Figure:
+    return _builder(rows, cap, **dict(options))
+
+
 def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None) -> None:
     """A chart that stands alone, then (unless presenting) the exact rows behind it with a CSV
     download and, where there are any, the verbatim quotes behind its figures."""

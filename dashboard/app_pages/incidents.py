@@ -15,8 +15,8 @@ incidents = data.load("incident_list", period)
 if incidents.empty:
     st.info("No incident is recorded in this period (all incidents in the sources date from October 2023 onwards).")
 else:
-    fig = charts.map_points(
-        incidents, Caption("Undersea cable and pipeline incidents", "Marker at the sea area the source names (approximate point, not the site of damage)", period, SOURCE),
+    fig = ui.chart(
+        charts.map_points, incidents, Caption("Undersea cable and pipeline incidents", "Marker at the sea area the source names (approximate point, not the site of damage)", period, SOURCE),
         lat="map_lat", lon="map_lon", colour_by="period_id", label="ship", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote:quote", "Note:note"],
     )
     ui.panel(fig, incidents, name="ru-cn-infrastructure-incidents-map", quotes=incidents.assign(label=incidents["ship"].fillna("") + " · " + incidents["date_label"]))

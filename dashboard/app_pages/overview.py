@@ -16,15 +16,15 @@ for i, r in enumerate(shown.itertuples()):
         st.metric(ui.plain(r.label), ui.plain(r.value_text), help=ui.plain(r.help_text), border=True)  # label, value and help render Markdown: data text stays text
 
 comparison = data.load("period_comparison")
-fig = charts.period_comparison(
-    comparison, Caption("How cooperation changed across the three periods", "Yearly average in each period (TIV: millions; counts: events per year)", "all", "Source: SIPRI Arms Transfers Database (data generated 13 Mar 2025; yearly TIV estimated from the register); joint exercises list; CEPA (2025); Rabdan INSIGHTS (2025)"),
+fig = ui.chart(
+    charts.period_comparison, comparison, Caption("How cooperation changed across the three periods", "Yearly average in each period (TIV: millions; counts: events per year)", "all", "Source: SIPRI Arms Transfers Database (data generated 13 Mar 2025; yearly TIV estimated from the register); joint exercises list; CEPA (2025); Rabdan INSIGHTS (2025)"),
     highlight=period,
 )
 ui.panel(fig, comparison, name="ru-cn-period-comparison", note="Averages per year make periods of different lengths comparable. Yearly arms TIV from the register is an estimate (each deal's TIV spread evenly over its delivery years).")
 
 events = data.load("key_events", period)
-fig = charts.timeline(
-    events, Caption("Key events", "Dated statements of the sources; first day of the month or year where the source gives no day", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025)"),
+fig = ui.chart(
+    charts.timeline, events, Caption("Key events", "Dated statements of the sources; first day of the month or year where the source gives no day", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025)"),
     date="plot_date", label="title", lane="lane", hover=["What:title", "When:date_label", "Quote:quote", "Source:source_title", "Note:note"], height=520,
 )
 ui.panel(fig, events, name="ru-cn-key-events", quotes=events.assign(label=events["title"]))
