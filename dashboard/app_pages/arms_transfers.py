@@ -31,7 +31,8 @@ fig = ui.chart(
 ui.panel(fig, by_category, name="ru-cn-arms-tiv-by-category")
 
 deals = data.load("arms_deals_by_period", equals={"period_scope": period}, order_by=("-tiv_in_scope_mtiv",), limit=15)
-deals = deals.assign(row=deals["designation"] + " (" + deals["order_year"].astype(str) + ", " + deals["supplier"] + ")")
+row = deals["designation"] + " (" + deals["order_year"].astype(str) + ", " + deals["supplier"] + ")"
+deals = deals.assign(row=row.where(~row.duplicated(keep=False), row + " · SIPRI deal " + deals["deal_id"].astype(str)))  # one row per deal
 fig = ui.chart(
     charts.horizontal_bars, deals, Caption("Largest deals", "Millions of TIV delivered" + (" in the period (estimate)" if period != "all" else " (SIPRI's total per deal)"), period, REGISTER),
     x="tiv_in_scope_mtiv", y="row", colour_by="category", label="tiv_in_scope_mtiv", estimate_col="is_estimate",

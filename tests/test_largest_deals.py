@@ -1,0 +1,24 @@
+"""The Largest deals chart gives every deal its own row: two deals with the same designation,
+order year and supplier (e.g. two Mi-17 orders of 2019) were drawn on one row, the smaller hidden."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.db import ALL_PERIODS, PERIODS
+
+
+@pytest.mark.parametrize("period", [ALL_PERIODS, *PERIODS])
+def test_every_deal_has_its_own_row(period, database):
+    at = AppTest.from_file("../dashboard/app.py", default_timeout=60)
+    at.query_params["period"] = period
+    at.run()
+    at.switch_page("app_pages/arms_transfers.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    deals = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "Largest deals" in c.proto.spec)
+    rows = [y for trace in deals["data"] for y in trace["y"]]
+    assert rows and len(rows) == len(set(rows)), sorted(rows)
+    if period == "since_2022":  # the case that showed it: deals 4887 and 4896, both "Mi-17 (2019, Russia)"
+        assert {"Mi-17 (2019, Russia) · SIPRI deal 4887", "Mi-17 (2019, Russia) · SIPRI deal 4896"} <= set(rows)
