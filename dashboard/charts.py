@@ -52,20 +52,25 @@ def first_bars(frame: pd.DataFrame, cap: Caption, category: str) -> tuple[pd.Dat
 def grouped_markers(frame: pd.DataFrame, keys: list[str], *, label: str, hover: list[str]) -> pd.DataFrame:
     """One row per group of `keys`: its size (`rows`), and hover text listing the group's first
     names and every field the group's rows share."""
+    columns = {spec: spec.split(":", 1)[1].strip() for spec in hover if spec.split(":", 1)[1].strip() != label}
     out = []
     for key, part in frame.groupby(keys, sort=False, dropna=False):
         names = [_esc(v) if not _missing(v) else "(not named)" for v in part[label].head(LISTED)]
         more = len(part) - len(names)
-        shared = [spec for spec in hover if spec.split(":", 1)[1].strip() != label and part[spec.split(":", 1)[1].strip()].nunique(dropna=False) == 1]
+        shared = [spec for spec, column in columns.items() if part[column].nunique(dropna=False) == 1]
         lines = [f"<b>{len(part):,} rows</b>", *names] + ([f"… and {more:,} more (see the data behind this chart)"] if more else [])
         common = hover_text(part.head(1), shared)[0] if shared else ""
         out.append({**dict(zip(keys, key if isinstance(key, tuple) else (key,))), "rows": len(part), "hover": "<br>".join(lines + ([common] if common else []))})
     return pd.DataFrame(out)
 
 
-def _area(sizes: pd.Series) -> dict:
-    """Marker sizes whose area is proportional to the number of rows."""
-    return {"size": sizes, "sizemode": "area", "sizeref": 2.0 * max(1, int(sizes.max())) / 34**2, "sizemin": 7}
+def _markers(part: pd.DataFrame, grouped: bool, marker: dict, hover: list[str], **when_grouped) -> dict:
+    """A trace's marker and hover text: one marker per row as given, or for grouped_markers rows
+    an area proportional to the number of rows (restyled by `when_grouped`) and the group's hover."""
+    if not grouped:
+        return {"marker": marker, "hovertext": hover_text(part, hover)}
+    area = {"size": part["rows"], "sizemode": "area", "sizeref": 2.0 * max(1, int(part["rows"].max())) / 34**2, "sizemin": 7}
+    return {"marker": {**marker, **area, **when_grouped}, "hovertext": list(part["hover"])}
 
 
 def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True, left: int = 60) -> go.Figure:
@@ -118,6 +123,14 @@ def _labels(values: pd.Series) -> pd.Series:
 def _row_px(labels) -> int:
     """Pixels per category row: room for the tallest (wrapped) label."""
     return 24 + 14 * (max((str(v).count("<br>") for v in labels), default=0))
+
+
+def _category_rows(fig: go.Figure, cap: Caption, categories: pd.Series, *, least_height: int) -> go.Figure:
+    """Frame a horizontal bar chart: categories top to bottom in the frame's order, wrapped, one
+    row each (tall enough for its lines), and a left margin that holds them."""
+    order = list(dict.fromkeys(_labels(categories)))
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
+    return frame_figure(fig, cap, height=max(least_height, 120 + _row_px(order) * len(order)), left=label_margin(order))
 
 
 def label_margin(labels, *, px_per_char: float = 6.6, most: int = 420) -> int:
@@ -279,10 +292,7 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
             text=_cats(part[label]) if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
-    order = list(_labels(frame[y]))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
-    frame_figure(fig, cap, height=max(360, 120 + _row_px(order) * len(order)), left=label_margin(order))
-    return fig
+    return _category_rows(fig, cap, frame[y], least_height=360)
 
 
 def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str, colour_by: str, hover: list[str], orientation: str = "v", value_range: tuple[float, float] | None = None) -> go.Figure:
@@ -301,11 +311,7 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
     fig.update_layout(barmode="group")
     if value_range:
         (fig.update_xaxes if orientation == "h" else fig.update_yaxes)(range=list(value_range))
-    if orientation == "h":  # categories top to bottom in the frame's order
-        order = list(dict.fromkeys(_labels(frame[y])))
-        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
-        return frame_figure(fig, cap, height=max(460, 120 + _row_px(order) * len(order)), left=label_margin(order))
-    return frame_figure(fig, cap)
+    return _category_rows(fig, cap, frame[y], least_height=460) if orientation == "h" else frame_figure(fig, cap)
 
 
 def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: str, hover: list[str], height: int = 480) -> go.Figure:
@@ -319,15 +325,14 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
         marks[date] = pd.to_datetime(marks["_year"].astype(int).astype(str) + "-07-01")
         cap = replace(cap, shown=f"{len(frame):,} events grouped by year (marker area: number of events)")
     for period, colour in style.PERIOD_COLOURS.items():
-        part = (marks if grouped else frame)
+        part = marks if grouped else frame
         part = part[part["period_id"] == period]
         if part.empty:
             continue
         marker = {"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"}
         fig.add_scatter(
-            x=part[date], y=_cats(part[lane]), mode="markers", name=style.period_label(period),
-            marker={**marker, **_area(part["rows"]), "symbol": "circle", "opacity": 0.8} if grouped else marker,
-            hovertext=list(part["hover"]) if grouped else hover_text(part, hover), hoverinfo="text",
+            x=part[date], y=_cats(part[lane]), mode="markers", name=style.period_label(period), hoverinfo="text",
+            **_markers(part, grouped, marker, hover, symbol="circle", opacity=0.8),
         )
     frame_figure(fig, cap, height=height, left=label_margin(frame[lane].dropna().unique()))
     if not frame.empty:
@@ -350,9 +355,8 @@ def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_
     for i, (key, part) in enumerate(frame.groupby(colour_by, sort=False)):
         marker = {"size": 11, "color": style.series_colour(key, i), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9}
         fig.add_scattergeo(
-            lat=part[lat], lon=part[lon], mode="markers", name=_esc(style.series_name(key)),
-            marker={**marker, **_area(part["rows"]), "opacity": 0.75} if grouped else marker,
-            hovertext=list(part["hover"]) if grouped else hover_text(part, hover), hoverinfo="text",
+            lat=part[lat], lon=part[lon], mode="markers", name=_esc(style.series_name(key)), hoverinfo="text",
+            **_markers(part, grouped, marker, hover, opacity=0.75),
         )
     fig.update_geos(
         projection_type="natural earth", showland=True, landcolor="#E6E8EB", showcountries=True, countrycolor="#FFFFFF",
