@@ -47,6 +47,21 @@ def database(built_db) -> Database:
 
 
 @pytest.fixture
+def use_db(monkeypatch):
+    """`use_db(path)` points the app at another database file for the rest of the test, with the
+    cached query results dropped before and after."""
+    import streamlit as st
+
+    def use(path: Path) -> Path:
+        monkeypatch.setenv("DASHBOARD_DB", str(path))
+        st.cache_data.clear()
+        return path
+
+    yield use
+    st.cache_data.clear()
+
+
+@pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of data/ and queries/ to break on purpose; returns its root."""
     shutil.copytree(DATA_DIR, tmp_path / "data")

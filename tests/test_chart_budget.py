@@ -11,13 +11,11 @@ import re
 
 import pandas as pd
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from bench.scale import write_scaled
 from dashboard import charts, ui
 from dashboard.build import build
 from dashboard.charts import Caption
+from tests.apptest import open_page
 
 CAP = Caption("Title", "Units", "all", "Source: test")
 FIGURE_BUDGET = 150_000  # bytes of figure JSON; the largest chart at real size is about 75 kB
@@ -97,20 +95,13 @@ def scaled_db(tmp_path_factory):
 
 
 @pytest.fixture
-def on_scaled_db(scaled_db, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DB", str(scaled_db))
-    st.cache_data.clear()
-    yield scaled_db
-    st.cache_data.clear()
+def on_scaled_db(scaled_db, use_db):
+    return use_db(scaled_db)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_send_bounded_charts_over_7x_the_data(page, on_scaled_db):
-    at = AppTest.from_file("../dashboard/app.py", default_timeout=120)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page(page, timeout=120)
     limited = 0
     for chart in at.get("plotly_chart"):
         spec = chart.proto.spec

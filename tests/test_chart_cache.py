@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, ui
 from dashboard.charts import Caption
+from tests.apptest import open_page
 
 BUILDERS = ("tiv_by_year", "horizontal_bars", "hedged_bars", "lines", "timeline", "map_points", "stacked_counts", "period_comparison")
 
@@ -36,13 +37,7 @@ def counted(monkeypatch, built_db):
 
 
 def _run(page: str, period: str = "all") -> AppTest:
-    at = AppTest.from_file("../dashboard/app.py", default_timeout=60)
-    at.query_params["period"] = period
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page, params={"period": period})
 
 
 @pytest.mark.parametrize("page", ["app_pages/arms_transfers.py", "app_pages/exercises.py", "app_pages/overview.py", "app_pages/dual_use.py"])

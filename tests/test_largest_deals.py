@@ -4,19 +4,13 @@ order year and supplier (e.g. two Mi-17 orders of 2019) were drawn on one row, t
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from dashboard.db import ALL_PERIODS, PERIODS
+from tests.apptest import open_page
 
 
 @pytest.mark.parametrize("period", [ALL_PERIODS, *PERIODS])
 def test_every_deal_has_its_own_row(period, database):
-    at = AppTest.from_file("../dashboard/app.py", default_timeout=60)
-    at.query_params["period"] = period
-    at.run()
-    at.switch_page("app_pages/arms_transfers.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page("app_pages/arms_transfers.py", params={"period": period})
     deals = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if "Largest deals" in c.proto.spec)
     rows = [y for trace in deals["data"] for y in trace["y"]]
     assert rows and len(rows) == len(set(rows)), sorted(rows)

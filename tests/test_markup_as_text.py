@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.build import build
 from dashboard.paths import ROOT
+from tests.apptest import open_page
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><b>bold</b> **stars** [link](javascript:alert(1))'
 # the payload's markup, not backslash-escaped: what must never reach a Markdown renderer
@@ -167,20 +167,12 @@ def _plotly_texts(spec: str):
 
 
 def _run(page: str) -> AppTest:
-    at = AppTest.from_file("../dashboard/app.py", default_timeout=90)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page, timeout=90)
 
 
 @pytest.fixture
-def on_markup_db(markup_db, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DB", str(markup_db))
-    st.cache_data.clear()
-    yield markup_db
-    st.cache_data.clear()
+def on_markup_db(markup_db, use_db):
+    return use_db(markup_db)
 
 
 @pytest.mark.parametrize("page", PAGES)

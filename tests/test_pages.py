@@ -1,9 +1,8 @@
 """Every page renders under every period choice with no exception, and shows its charts."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from dashboard.db import ALL_PERIODS, PERIODS
+from tests.apptest import open_page
 
 # page file → the least number of Plotly charts it must show with all periods selected
 PAGES = {
@@ -38,12 +37,7 @@ def _plotly(at):
 @pytest.mark.parametrize("period", [ALL_PERIODS, *PERIODS])
 @pytest.mark.parametrize("page", list(PAGES))
 def test_page_renders(page, period, built_db):
-    at = AppTest.from_file("../dashboard/app.py", default_timeout=60)
-    at.query_params["period"] = period
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page(page, params={"period": period})
     assert at.session_state["period"] == period
     assert at.title, "the page has no title"
     charts = at.get("plotly_chart")

@@ -1,0 +1,19 @@
+"""Helper for the AppTest tests: open one page of the real app, as a reader's browser would."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+APP = "../dashboard/app.py"  # AppTest resolves it from this file's folder
+
+
+def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    """Run the app with `params` in the URL, switch to `page` (e.g. "app_pages/overview.py") and
+    run it; fail on any exception the page shows."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.query_params.update(params or {})
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
