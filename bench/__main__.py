@@ -22,7 +22,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from dashboard.paths import DATA_DIR, QUERIES_DIR, ROOT
+from dashboard.core.paths import DATA_DIR, QUERIES_DIR, ROOT
 
 if str(ROOT) not in sys.path:  # tests.browser lives beside the package
     sys.path.insert(0, str(ROOT))

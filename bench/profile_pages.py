@@ -4,7 +4,7 @@ dataframe, and the time spent building CSV downloads.
 
     .venv/bin/python -m bench.profile_pages DB [--runs 5] [--profile PAGE]
 
-`--profile PAGE` (a file name under dashboard/app_pages/, e.g. arms_transfers.py) prints a
+`--profile PAGE` (a file name under dashboard/web/pages/, e.g. arms_transfers.py) prints a
 pyinstrument profile of its warm reruns (pip install pyinstrument).
 """
 
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.paths import ROOT
+from dashboard.core.paths import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from streamlit.testing.v1 import AppTest
 
-    import dashboard.db as dbmod
-    import dashboard.ui as ui
+    import dashboard.core.db as dbmod
+    import dashboard.web.ui as ui
 
     stats = {"queries": 0, "query_s": 0.0, "csv_s": 0.0, "csv_bytes": 0}
     fetch = dbmod.Database.fetch
@@ -58,12 +58,12 @@ def main(argv: list[str] | None = None) -> int:
 
     ui.to_csv_bytes = counted_csv
 
-    pages = sorted((ROOT / "dashboard" / "app_pages").glob("*.py"))
+    pages = sorted((ROOT / "dashboard" / "web" / "pages").glob("*.py"))
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
     at.run()
     print(f"{'page':28s} {'cold s':>7s} {'warm s':>7s} {'DB queries cold/warm':>21s} {'query s':>8s} {'csv s':>6s} {'csv KB':>7s} {'figures KB':>11s} {'frames KB':>10s}")
     for page in pages:
-        rel = f"app_pages/{page.name}"
+        rel = f"web/pages/{page.name}"
         for k in stats:
             stats[k] = 0
         t0 = time.perf_counter()

@@ -37,8 +37,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.build import _INTEGER_TYPES, _table_columns, discover_tables, read_csv_cells
-from dashboard.paths import DATA_DIR, QUERIES_DIR
+from dashboard.core.paths import DATA_DIR, QUERIES_DIR
+from dashboard.pipeline.build import _INTEGER_TYPES, _table_columns, discover_tables
+from dashboard.pipeline.csv_cells import read_csv_cells
 
 REFERENCE_TABLES = ("periods", "qualifiers", "sources")
 _HEX = re.compile(r"[0-9a-f]+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from dashboard.paths import ROOT
+from dashboard.core.paths import ROOT
 from tests.browser import Served, free_port
 from tests.browser import serve as _serve
 

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.paths import ROOT
+from dashboard.core.paths import ROOT
 
 
 def time_build(db: Path, data_dir: Path, queries_dir: Path, runs: int, log=print) -> dict:
@@ -57,12 +57,12 @@ def _time(fetch, runs: int, budget_s: float | None, hard_cap_s: float) -> tuple[
 
 def time_views(db: Path, runs: int = 20, budget_s: float | None = None, hard_cap_s: float = 30.0, whole: bool = True, log=print) -> dict:
     """Every view the build recorded (meta_relations kind='view'), read through the app's own
-    query path (dashboard.db.Database.fetch) as a page reads it: `select * ... limit 1000`, the
+    query path (dashboard.core.db.Database.fetch) as a page reads it: `select * ... limit 1000`, the
     Data explorer's preview (the other pages read marts that are far smaller than that, whole).
     The target applies to that figure. With `whole`, also every row of the view into a DataFrame
     (what an export reads; reported, no target). Medians of `runs`, see _time()."""
-    from dashboard.catalog import PREVIEW_ROWS
-    from dashboard.db import Database, Query
+    from dashboard.core.db import Database, Query
+    from dashboard.pipeline.catalog import PREVIEW_ROWS
 
     database = Database(db)
     out = {}

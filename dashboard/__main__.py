@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.errors import BuildError
-from dashboard.paths import DATA_DIR, QUERIES_DIR, db_path
+from dashboard.core.errors import BuildError
+from dashboard.core.paths import DATA_DIR, QUERIES_DIR, db_path
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.command == "build":
-        from dashboard.build import build
+        from dashboard.pipeline.build import build
 
         try:
             report = build(args.db or db_path(), args.data_dir, args.queries_dir)
@@ -68,13 +68,13 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    """The export branch: the Data page's filters and files (dashboard.export, dashboard.bundle)."""
+    """The export branch: the Data page's filters and files (dashboard.outputs.export, dashboard.outputs.bundle)."""
     import duckdb
 
-    from dashboard.build import ensure_built
-    from dashboard.bundle import download
-    from dashboard.db import Database
-    from dashboard.export import FilterError, choose
+    from dashboard.core.db import Database
+    from dashboard.outputs.bundle import download
+    from dashboard.outputs.export import FilterError, choose
+    from dashboard.pipeline.build import ensure_built
 
     path = (args.db or db_path()).resolve()
     try:

@@ -1,22 +1,22 @@
 """Entry point: `streamlit run dashboard/app.py`. Navigation, the shared period selector, and the
-presentation mode; each page lives in dashboard/pages/."""
+presentation mode; each page lives in dashboard/web/pages/."""
 
 import streamlit as st
 
-from dashboard import data, ui
-from dashboard.paths import STATIC_DIR
+from dashboard.core.paths import STATIC_DIR
+from dashboard.web import data, ui
 
 st.set_page_config(page_title="Russia–China military cooperation", page_icon=str(STATIC_DIR / "icon.png"), layout="wide")
 
 PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("app_pages/arms_transfers.py", title="Arms transfers", icon=":material/flight:", url_path="arms-transfers"),
-    st.Page("app_pages/dual_use.py", title="Dual-use supply", icon=":material/memory:", url_path="dual-use"),
-    st.Page("app_pages/exercises.py", title="Exercises and diplomacy", icon=":material/sailing:", url_path="exercises"),
-    st.Page("app_pages/incidents.py", title="Incidents", icon=":material/cable:", url_path="incidents"),
-    st.Page("app_pages/limits.py", title="Limits of the partnership", icon=":material/block:", url_path="limits"),
-    st.Page("app_pages/data_explorer.py", title="Data explorer", icon=":material/table:", url_path="data"),
-    st.Page("app_pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
+    st.Page("web/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("web/pages/arms_transfers.py", title="Arms transfers", icon=":material/flight:", url_path="arms-transfers"),
+    st.Page("web/pages/dual_use.py", title="Dual-use supply", icon=":material/memory:", url_path="dual-use"),
+    st.Page("web/pages/exercises.py", title="Exercises and diplomacy", icon=":material/sailing:", url_path="exercises"),
+    st.Page("web/pages/incidents.py", title="Incidents", icon=":material/cable:", url_path="incidents"),
+    st.Page("web/pages/limits.py", title="Limits of the partnership", icon=":material/block:", url_path="limits"),
+    st.Page("web/pages/data_explorer.py", title="Data explorer", icon=":material/table:", url_path="data"),
+    st.Page("web/pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
 ]
 
 data.ready()  # build the database if data/ or queries/ changed; warn and serve the last good one on error

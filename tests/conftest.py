@@ -9,20 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.build import build
-from dashboard.db import Database
-from dashboard.paths import DATA_DIR, QUERIES_DIR, ROOT
-
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-
-
-def need_shared() -> None:
-    """Tests that read ../shared skip without it on a developer's machine, and fail in CI."""
-    if not SHARED.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SHARED} is missing; CI runs with ../shared beside the project")
-        pytest.skip("../shared is not beside the project")
+from dashboard.core.db import Database
+from dashboard.core.paths import DATA_DIR, QUERIES_DIR
+from dashboard.pipeline.build import build
 
 
 @pytest.fixture(scope="session")

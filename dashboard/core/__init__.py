@@ -1,0 +1,3 @@
+"""What every layer shares: where things are (paths), build errors, read-only database access
+(db), the house style (style) and the pure chart builders (charts). Imports nothing else of
+the package."""

@@ -1,0 +1,44 @@
+"""Dual-use supply since 2022: chips and chip-making inputs, critical minerals, nitrocellulose."""
+
+import streamlit as st
+
+from dashboard.core import charts
+from dashboard.core.charts import Caption
+from dashboard.web import data, ui
+
+period = ui.period()
+ui.page_header("Dual-use supply since 2022", "China's supply of chips, chip-making equipment, critical minerals and nitrocellulose to Russia, as each source states it.")
+
+shares = data.load("dual_use_shares", period)
+if shares.empty:
+    st.info("No share figure is recorded in this period (the sources give shares for 2022 and 2023).")
+else:
+    fig = ui.chart(
+        charts.hedged_bars, shares, Caption("China's share of Russia's imports: chips and chip-making inputs", "Percent, as each source states it (dotted bars: hedged figures)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK/WSJ summary (Abachy, 2023); SCMP (2023, IIF estimate); Export Compliance Daily (2024, US government claim)"),
+        x="share_pct", y="row_label", label="share_label", colour_by="period_id", orientation="h", value_range=(0, 105),
+        hover=["Item:item", "Year:year", "Share:share_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
+    )
+    ui.panel(fig, shares, name="ru-cn-dual-use-shares", quotes=shares.assign(label=shares["row_label"]), note="The shares come from different data sets and definitions (microchips, chips and components, mainland China plus Hong Kong, microelectronics): they disagree and are shown side by side, not reconciled.")
+
+flows = data.load("commodity_flow_list", period, equals={"commodity": "nitrocellulose"})
+if not flows.empty:
+    plotted = flows[flows["year"].notna()]
+    fig = ui.chart(
+        charts.hedged_bars, plotted.assign(year=plotted["year"].astype(int).astype(str)), Caption("China → Russia: nitrocellulose shipped per year", "Tonnes, as each source states it (dotted bars: hedged; 2024 is January–March only)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK World (16 May 2024), from Chinese customs data"),
+        x="year", y="quantity", label="quantity_label", colour_by="reading",
+        hover=["Year:year_label", "Tonnes:quantity_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
+    )
+    ui.panel(fig, flows, name="ru-cn-nitrocellulose-tonnes", quotes=flows.assign(label=flows["reading"] + " · " + flows["year_label"]))
+
+suppliers = data.load("dual_use_suppliers", period)
+if not suppliers.empty:
+    st.subheader("Critical minerals: China as sole or only supplier")
+    for r in ui.first_cards(suppliers, "supplier statements").itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{ui.plain(r.item)}** ({ui.plain(r.year)}): {ui.plain(r.supplier_status)}" + (f"; also: {ui.plain(r.other_suppliers)}" if r.other_suppliers else ""))
+            st.markdown("> " + ui.plain(r.quote))
+            st.caption(ui.plain(r.source_title) + (" · note: " + ui.plain(r.note) if r.note else ""))
+    if not ui.presenting():
+        ui.data_expander(suppliers, "ru-cn-critical-minerals-suppliers", "list")
+
+ui.footer(sorted({"cepa_2025", *shares["source_id"], *flows["source_id"]}))

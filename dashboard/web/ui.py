@@ -1,0 +1,236 @@
+"""Page building blocks: URL-backed selectors, the chart panel, quotes, and the sources footer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.core import style
+from dashboard.core.db import ALL_PERIODS, PERIODS
+from dashboard.outputs.export import file_name, to_csv_bytes
+from dashboard.web import data
+
+PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text) -> str:
+    """Data text for st.markdown: every markdown and HTML character escaped, so it shows as text."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+# ----------------------------------------------------------------------------- URL state
+
+
+def url_choice(label: str, options: Sequence[str], *, key: str, default: str, format_func: Callable[[str], str] = str, container=None, widget: str = "selectbox", help: str | None = None) -> str:
+    """A selector whose value lives in the URL query string (?key=value), so links reopen the view.
+    An unknown value in the URL falls back to the default."""
+    container = container or st
+    options = list(options)
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else default
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default
+    make = container.radio if widget == "radio" else container.selectbox
+    value = make(label, options, key=key, format_func=format_func, help=help)
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+    return value
+
+
+def url_multichoice(label: str, options: Sequence[str], *, key: str, format_func: Callable[[str], str] = str, container=None, help: str | None = None) -> list[str]:
+    """A multiselect whose values live in the URL as repeated ?key=a&key=b; values that are not
+    among the options are dropped, and an empty choice leaves the URL."""
+    container = container or st
+    options = list(options)
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in dict.fromkeys(st.query_params.get_all(key)) if v in options]
+    else:
+        kept = [v for v in st.session_state[key] if v in options]
+        if kept != st.session_state[key]:
+            st.session_state[key] = kept
+    value = container.multiselect(label, options, key=key, format_func=format_func, help=help)
+    _url_set(key, value)
+    return value
+
+
+def url_range(label: str, low: int, high: int, *, key: str, container=None, help: str | None = None) -> tuple[int, int] | None:
+    """A whole-number range slider kept in the URL as ?<key>_from=..&<key>_to=..; None (and no URL
+    entry) while it spans everything. Values that are not whole numbers between low and high, or
+    that make an empty range, fall back to the whole span."""
+    container = container or st
+    names = (f"{key}_from", f"{key}_to")
+    if low >= high:
+        url_forget(*names)
+        return None
+    if key not in st.session_state:
+        wanted = [_whole(st.query_params.get(n)) for n in names]
+        start = wanted[0] if wanted[0] is not None and low <= wanted[0] <= high else low
+        end = wanted[1] if wanted[1] is not None and low <= wanted[1] <= high else high
+        st.session_state[key] = (start, end) if start <= end else (low, high)
+    else:
+        current = st.session_state[key]
+        if not (isinstance(current, (tuple, list)) and len(current) == 2 and low <= current[0] <= current[1] <= high):
+            st.session_state[key] = (low, high)
+    start, end = container.slider(label, min_value=low, max_value=high, step=1, key=key, help=help)
+    chosen = None if (start, end) == (low, high) else (int(start), int(end))
+    _url_set(names[0], None if chosen is None else str(chosen[0]))
+    _url_set(names[1], None if chosen is None else str(chosen[1]))
+    return chosen
+
+
+def url_text(label: str, *, key: str, max_chars: int, container=None, help: str | None = None, placeholder: str | None = None) -> str:
+    """A text box kept in the URL (?key=...); a longer value from the URL is cut to max_chars."""
+    container = container or st
+    if key not in st.session_state:
+        st.session_state[key] = str(st.query_params.get(key) or "")[:max_chars]
+    value = container.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
+    _url_set(key, value.strip() or None)
+    return value
+
+
+def url_forget(*keys: str) -> None:
+    """Drop entries from the URL (filters that do not apply to what the page now shows)."""
+    for key in keys:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _url_set(key: str, value: str | list[str] | None) -> None:
+    if not value:
+        url_forget(key)
+    elif isinstance(value, list):
+        if st.query_params.get_all(key) != value:
+            st.query_params[key] = value
+    elif st.query_params.get(key) != value or len(st.query_params.get_all(key)) != 1:
+        st.query_params[key] = value
+
+
+def _whole(text) -> int | None:
+    """A whole number written plainly (at most 6 digits), else None."""
+    return int(text) if isinstance(text, str) and re.fullmatch(r"-?[0-9]{1,6}", text) else None
+
+
+def period() -> str:
+    """The period chosen in the sidebar (shared by every page)."""
+    return st.session_state.get("period", ALL_PERIODS)
+
+
+def presenting() -> bool:
+    """Presentation mode (?present=1): no sidebar, no controls, just the panels."""
+    return st.query_params.get("present") == "1"
+
+
+def period_from_url() -> str:
+    """In presentation mode the period comes from the link alone; no control is drawn."""
+    wanted = st.query_params.get("period")
+    st.session_state["period"] = wanted if wanted in PERIOD_OPTIONS else ALL_PERIODS
+    return st.session_state["period"]
+
+
+def period_selector() -> str:
+    return url_choice(
+        "Period", PERIOD_OPTIONS, key="period", default=ALL_PERIODS, format_func=style.period_label,
+        container=st.sidebar, widget="radio", help="Filters every page. Cut dates: 1 January 2014 and 24 February 2022.",
+    )
+
+
+# ----------------------------------------------------------------------------- panels
+
+
+def chart(builder: Callable[..., go.Figure], rows: pd.DataFrame, cap, **options) -> go.Figure:
+    """`builder(rows, cap, **options)`, built once per distinct input and shared by every rerun and
+    session after it: the builders are pure, and building a figure (plotly validates every
+    property) was most of a page's script time. The figure is shared: pass it to panel(), do not
+    change it."""
+    return _built(builder.__module__ + "." + builder.__qualname__, rows, cap, tuple(sorted(options.items())), _builder=builder)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _built(name: str, rows: pd.DataFrame, cap, options: tuple, _builder: Callable[..., go.Figure]) -> go.Figure:
+    return _builder(rows, cap, **dict(options))
+
+
+def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None) -> None:
+    """A chart that stands alone, then (unless presenting) the exact rows behind it with a CSV
+    download and, where there are any, the verbatim quotes behind its figures."""
+    st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+    if note:
+        st.caption(note)
+    if presenting():
+        return
+    data_expander(rows, name)
+    if quotes is not None and not quotes.empty:
+        with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
+            quote_list(quotes)
+
+
+def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_period: str | None = None) -> None:
+    """The exact rows behind a chart (or page) and their CSV, in an expander that is lazy: the
+    table and the CSV are computed and sent only once the reader opens it (a rerun), not with
+    every page view. The CSV goes to the button as bytes, not as a callable written on click:
+    Streamlit 1.67 keeps a file written on click registered to no session, and with many readers
+    at once it can be deleted before the browser fetches it."""
+    with st.expander(f"Data behind this {what} ({len(rows)} rows)", key=f"rows_{name}", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(rows, hide_index=True, width="stretch")
+            st.download_button(
+                "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, rows_period or period()),
+                mime="text/csv", on_click="ignore", key=f"csv_{name}",
+            )
+
+
+QUOTES_SHOWN = 100  # beyond this, a panel's quotes are in its data (CSV) and the Data explorer
+
+
+def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
+    """Each figure's quote (or paraphrase with URL), its qualifier, source and note: as plain text,
+    in one Markdown element (one per quote made long lists slow to send and draw)."""
+    lines = []
+    for _, r in rows.head(limit).iterrows():
+        head = plain(r.get("label") or "")
+        body = r.get("quote") or r.get("evidence") or ""
+        kind = r.get("evidence_kind") or "quote"
+        marker = "“" + plain(body) + "”" if kind == "quote" else plain(body) + " _(paraphrase)_"
+        line = f"**{head}** — {marker}" if head else marker
+        extra = [plain(r.get("source_citation") or r.get("source_id") or "")]
+        if r.get("qualifier") and r.get("qualifier") != "exact":
+            extra.append("qualifier: " + plain(r.get("qualifier_label") or r.get("qualifier")))
+        if r.get("source_url"):
+            extra.append(plain(r.get("source_url")))
+        if r.get("note"):
+            extra.append("note: " + plain(r.get("note")))
+        lines.append(line + "  \n" + " · ".join(x for x in extra if x))
+    if len(rows) > limit:
+        lines.append(f"_The first {limit:,} of {len(rows):,}: every quote is in the data behind this chart (CSV) and in the Data explorer._")
+    st.markdown("\n\n".join(lines))
+
+
+CARDS_SHOWN = 25  # statement cards listed on a page per group; every row is in the data behind it
+
+
+def first_cards(rows: pd.DataFrame, what: str) -> pd.DataFrame:
+    """The cards a page lists (at most CARDS_SHOWN), saying so when there are more."""
+    if len(rows) > CARDS_SHOWN:
+        st.caption(f"The first {CARDS_SHOWN} of {len(rows):,} {what}; all of them are in the data behind this page and in the Data explorer.")
+    return rows.head(CARDS_SHOWN)
+
+
+def page_header(title: str, intro: str) -> None:
+    st.title(title)
+    st.caption(f"{intro} Period shown: **{style.period_label(period())}**.")
+
+
+def footer(source_ids: Sequence[str]) -> None:
+    """The sources of this page, with their data vintage, and the build that served them."""
+    sources = data.load("source_list", equals={"source_id": list(source_ids)})
+    info = data.database().build_info()
+    st.divider()
+    lines = [f"- {plain(r.citation)} Data vintage: {plain(r.data_vintage)}. Terms: {plain(r.terms_of_use)}" for r in sources.itertuples()]
+    st.caption("**Sources**\n" + "\n".join(lines))
+    st.caption(f"Database built {info['built_at']:%Y-%m-%d %H:%M} UTC · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(info['data_vintage'])}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")

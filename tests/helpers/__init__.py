@@ -1,0 +1,1 @@
+"""What the tests share: opening a page (apptest), serving the app to Chromium (browser), and ../shared (shared)."""

@@ -1,0 +1,70 @@
+"""The Data page (AppTest): filters from the link, hostile links, and a row count equal to a
+direct query of the same filters."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.core.paths import ROOT
+from dashboard.outputs import export
+from dashboard.pipeline import catalog
+
+# The page as app.py serves it: the sidebar's shared period selector, then the page.
+SCRIPT = f"""
+import runpy
+from dashboard.web import ui
+ui.period_selector()
+runpy.run_path({str(ROOT / "dashboard" / "web" / "pages" / "data_explorer.py")!r}, run_name="__main__")
+"""
+HOSTILE = ["'; drop table sources; --", "\" or 1=1 --", "<script>alert(1)</script>", "x" * 10_000, "\u202eevil", "\x00", "🙂", "%", "-1", "99999999999999999999", "1e309", ""]
+
+
+def _run(params: dict) -> AppTest:
+    at = AppTest.from_string(SCRIPT, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _count(at: AppTest) -> int:
+    return int(at.metric[0].value.replace(",", ""))
+
+
+def test_filters_come_from_the_link_and_the_count_matches_a_direct_query(built_db, database):
+    at = _run({"relation": "exercise_list", "period": "since_2022", "kind": ["patrol", "bomber_patrol"], "year_from": "2022", "year_to": "2024", "q": "sea"})
+    assert at.multiselect(key="kind").value == ["patrol", "bomber_patrol"]
+    assert at.slider(key="year").value == (2022, 2024) and at.text_input(key="q").value == "sea"
+    f = export.choose(database, "exercise_list", "since_2022", (2022, 2024), {"kind": ["patrol", "bomber_patrol"]}, "sea")
+    expected = len(database.fetch(export.to_query(f)))
+    assert 0 < _count(at) == expected < len(database.fetch(export.to_query(export.choose(database, "exercise_list"))))
+    assert export.command(f) in at.code[0].value
+
+
+def test_changing_a_filter_updates_the_link_and_the_count(built_db, database):
+    at = _run({"relation": "exercise_list"})
+    at.multiselect(key="domain").select("naval").run()
+    assert at.query_params["domain"] in ("naval", ["naval"])
+    assert _count(at) == len(database.fetch(export.to_query(export.choose(database, "exercise_list", values={"domain": ["naval"]}))))
+    at.selectbox(key="relation").set_value("qualifiers").run()
+    assert not at.exception and "domain" not in at.query_params  # a filter that no longer applies leaves the link
+    assert _count(at) == len(database.fetch(export.to_query(export.choose(database, "qualifiers"))))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_links_fall_back_or_find_nothing(built_db, database, value):
+    at = _run({"relation": value, "period": value})
+    assert at.selectbox(key="relation").value == "exercise_list" and _count(at) == len(database.fetch(export.to_query(export.choose(database, "exercise_list"))))
+    at = _run({"relation": "exercise_list", "kind": [value, "patrol"], "source_id": value, "year_from": value, "year_to": value, "q": value})
+    assert at.multiselect(key="kind").value == ["patrol"] and at.multiselect(key="source_id").value == []
+    assert at.slider(key="year").value == catalog.year_bounds(database, "exercise_list")  # the whole span
+    assert len(at.text_input(key="q").value) <= 200
+    expected = export.choose(database, "exercise_list", values={"kind": ["patrol"]}, text=value[:200])
+    assert _count(at) == len(database.fetch(export.to_query(expected)))
+    assert database.fetch(export.to_query(export.choose(database, "sources"))).shape[0] > 0  # nothing was dropped
+
+
+def test_every_relation_renders(built_db, database):
+    for relation in database.relations():
+        at = _run({"relation": relation, "period": "2014_2022"})
+        assert _count(at) == len(database.fetch(export.to_query(export.choose(database, relation, "2014_2022"))))
