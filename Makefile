@@ -7,16 +7,19 @@ PY     := $(VENV)/bin/python
 DB     ?= var/dashboard.duckdb
 PORT   ?= 8501
 
-.PHONY: run test build install install-test chromium bench clean
+.PHONY: run test build install install-test chromium bench clean lock upgrade
 
-$(VENV)/.installed: pyproject.toml
+# Installs come from the lock files (exact versions, with hashes), so a fresh machine gets what the
+# tests passed with; the project itself is installed without dependencies. `make upgrade` is the
+# one deliberate way to move versions.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
 	touch $@
 
 install: $(VENV)/.installed
@@ -44,6 +47,20 @@ test: install-test
 
 bench: install-test
 	$(PY) -m bench
+
+# Re-resolve the lock files from pyproject.toml's ranges (UPGRADE=1: newest versions allowed),
+# with hashes, for Python 3.11 (uv is a tool of this step only, not of the app).
+LOCK_FLAGS = --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test $(LOCK_FLAGS) -o requirements-test.lock
+
+# The deliberate upgrade: newest allowed versions into the locks, a clean venv from them, all tests.
+upgrade:
+	$(MAKE) lock UPGRADE=1
+	rm -rf $(VENV)
+	$(MAKE) test
 
 clean:
 	rm -rf $(VENV) var build tests/screenshots
