@@ -25,8 +25,15 @@ select
         when 'month' then strftime(a.event_date, '%B %Y')
         when 'year' then strftime(a.event_date, '%Y')
     end as date_label,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from agreements_and_meetings a
+left join stg_dated_rows dr on dr.relation = 'agreements_and_meetings' and dr.row_id = a.agreement_id
 left join periods p
     on case
         when a.date_precision = 'day' then a.event_date between p.start_date and p.end_date

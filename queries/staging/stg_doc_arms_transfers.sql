@@ -35,9 +35,16 @@ select
         when t.year_end is not null then 'until ' || cast(t.year_end as varchar)
     end as date_label,
     coalesce(q.symbol, '') as qualifier_symbol,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from doc_arms_transfers t
 join qualifiers q on q.qualifier = t.qualifier
+left join stg_dated_rows dr on dr.relation = 'doc_arms_transfers' and dr.row_id = t.transfer_id
 left join periods p
     on case
         when t.date_precision = 'day' then t.event_date between p.start_date and p.end_date

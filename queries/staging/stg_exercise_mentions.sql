@@ -13,6 +13,12 @@ select
     e.name as exercise_name,
     e.year as exercise_year,
     e.counted as exercise_counted,
+    e.date_from,
+    e.date_to,
+    e.straddles_cut,
+    e.precision_note,
+    e.period_ids,
+    e.period_label,
     e.period_id
 from exercise_mentions m
 left join stg_exercises e on e.exercise_id = m.exercise_id

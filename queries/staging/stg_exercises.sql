@@ -25,8 +25,15 @@ select
     e.qualifier,
     e.note,
     e.disagreement_id,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from exercises e
+left join stg_dated_rows dr on dr.relation = 'exercises' and dr.row_id = e.exercise_id
 left join periods p
     on case
         when e.start_date is not null then e.start_date between p.start_date and p.end_date

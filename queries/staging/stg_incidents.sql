@@ -32,8 +32,15 @@ select
         when 'month' then strftime(i.responsibility_admitted_date, '%B %Y')
         when 'year' then strftime(i.responsibility_admitted_date, '%Y')
     end as admitted_label,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from incidents i
+left join stg_dated_rows dr on dr.relation = 'incidents' and dr.row_id = i.incident_id
 left join periods p
     on case
         when i.date_precision = 'day' then i.event_date between p.start_date and p.end_date

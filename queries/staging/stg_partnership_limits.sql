@@ -19,8 +19,15 @@ select
         when 'month' then strftime(l.as_of_date, '%B %Y')
         when 'year' then strftime(l.as_of_date, '%Y')
     end as as_of_label,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from partnership_limits l
+left join stg_dated_rows dr on dr.relation = 'partnership_limits' and dr.row_id = l.limit_id
 left join periods p
     on case
         when l.date_precision = 'day' then l.as_of_date between p.start_date and p.end_date
