@@ -1,6 +1,9 @@
 -- Agreements and meetings with a readable date and their period, derived from event_date at its precision
 -- (a month straddling a cut counts by its last day; a year by the yearly ranges), else from
 -- valid_from_year; undated rows have no period.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_agreements_and_meetings as
 select
     a.agreement_id,

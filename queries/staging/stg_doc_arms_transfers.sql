@@ -1,6 +1,9 @@
 -- The documents' arms-transfer statements with their period, derived (never typed): from event_date when
 -- the source gives a month or day (a month straddling a cut counts by its last day), else from
 -- year_start, else year_end; rows with no date have no period. Plus the qualifier's chart symbol.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_doc_arms_transfers as
 select
     t.transfer_id,

@@ -2,6 +2,9 @@
 -- 'since ...') and their period,
 -- derived from event_date at its precision (a month straddling a cut counts by its last day; a year by
 -- the yearly ranges), else from end_year; undated rows have no period. Plus the qualifier's symbol.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_events as
 select
     e.event_id,

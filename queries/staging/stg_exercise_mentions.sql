@@ -1,5 +1,6 @@
 -- Document statements about joint exercises, with the exercise they name (if any) and its period;
 -- statements about many exercises have no exercise and no period.
+-- The exercise's interval, straddles_cut and period_ids come with it (see stg_dated_rows).
 create view stg_exercise_mentions as
 select
     m.mention_id,

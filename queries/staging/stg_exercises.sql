@@ -1,5 +1,8 @@
 -- Joint exercises and patrols with their period, derived (never typed) from the start date when the
 -- row has one, else from the year; `counted` rows are the ones yearly counts rest on.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_exercises as
 select
     e.exercise_id,

@@ -1,5 +1,8 @@
 -- Cable and pipeline incidents with readable dates and their period (from the incident date at its
 -- precision). map_lat/map_lon are rough points in the named sea area, for markers only.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_incidents as
 select
     i.incident_id,

@@ -1,5 +1,8 @@
 -- What has not happened, with a readable as-of date and its period (from as_of_date at its precision;
 -- statements with no as-of date have no period: they hold as of the source's date).
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_partnership_limits as
 select
     l.limit_id,
