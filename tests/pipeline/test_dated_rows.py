@@ -125,3 +125,20 @@ def test_lanes_are_reader_labels(db):
     assert lanes["agreements_and_meetings"] == "Agreements and meetings"
     for lane_id, lane in lanes.items():
         assert lane and lane[0].isupper() and "_" not in lane, (lane_id, lane)
+
+
+@pytest.mark.parametrize("mart", DATED_MARTS)
+def test_derived_columns_are_described(db, mart):
+    described = dict(rows(db, "select column_name, description from meta_columns where relation = ?", [mart]))
+    for col in INTERVAL_COLUMNS:
+        assert (described.get(col) or "").strip(), (mart, col)
+
+
+def test_a_column_description_for_no_mart_stops_the_build(project_copy, tmp_path):
+    from dashboard.core.errors import BuildError
+    from dashboard.pipeline.build import build
+
+    docs = project_copy / "queries" / "columns.yaml"
+    docs.write_text(docs.read_text(encoding="utf-8") + "no_such_column:\n  description: Nothing has it.\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="no mart has a column 'no_such_column'"):
+        build(tmp_path / "x.duckdb", project_copy / "data", project_copy / "queries")
