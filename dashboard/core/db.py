@@ -15,6 +15,9 @@ import pandas as pd
 PERIODS = ("before_2014", "2014_2022", "since_2022")
 ALL_PERIODS = "all"
 PERIOD_COLUMN = "period_id"
+# Every period a row's dated interval overlaps (a DuckDB list): where a relation has it, the period
+# filter keeps a row whose date straddles a cut under each period it may belong to.
+PERIODS_COLUMN = "period_ids"
 MAX_TEXT = 200  # longer free-text filters are cut: nothing in the data is that long to search for
 
 
@@ -136,7 +139,10 @@ def compile_query(q: Query, columns: dict[str, list[str]]) -> tuple[str, list]:
     if q.period != ALL_PERIODS:
         if q.period not in PERIODS:
             raise ValueError(f"unknown period {q.period!r}")
-        if PERIOD_COLUMN in cols:
+        if PERIODS_COLUMN in cols:
+            where.append("list_contains(" + _ident(PERIODS_COLUMN) + ", ?)")
+            params.append(q.period)
+        elif PERIOD_COLUMN in cols:
             where.append(_ident(PERIOD_COLUMN) + " = ?")
             params.append(q.period)
     for column, value in q.equals:

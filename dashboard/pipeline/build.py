@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import yaml
 
 from dashboard import __version__
 from dashboard.core.errors import BuildError
@@ -34,6 +35,8 @@ from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar
 # Views in these layers are stored as tables at the end of the build (see materialise()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
 MATERIALISED_LAYERS = ("marts",)
+# Descriptions of the columns views derive: queries/columns.yaml.
+COLUMN_DOCS = "columns.yaml"
 
 # What a cell must look like, by column type (DuckDB's casts alone are too lenient: '3.5' → 4).
 _CELL_PATTERNS = {
@@ -417,8 +420,38 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
             "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?)",
             [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if v.layer in MATERIALISED_LAYERS else "view", reads],
         )
+    _store_view_column_docs(con, views)
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
     con.execute("insert into meta_build values (current_timestamp at time zone 'UTC', ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
+
+
+def _store_view_column_docs(con: duckdb.DuckDBPyConnection, views: list[View]) -> None:
+    """queries/columns.yaml describes the columns the views derive; each entry is stored for every
+    mart that has the column (a view's column otherwise takes the description of the same-named
+    column of a table it reads). An entry no mart has, or one without a description, stops the build."""
+    if not views:
+        return
+    path = views[0].path.parents[1] / COLUMN_DOCS
+    if not path.exists():
+        return
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise BuildError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None, expected="a mapping of column name to {description, unit}") from None
+    marts = [v.name for v in views if v.layer in MATERIALISED_LAYERS]
+    have = {}
+    for name, column in con.execute(
+        "select table_name, column_name from information_schema.columns where table_name in (select unnest(?))", [marts]
+    ).fetchall():
+        have.setdefault(column, []).append(name)
+    for column, entry in entries.items():
+        if not isinstance(entry, dict) or not str(entry.get("description") or "").strip():
+            raise BuildError(path, f"column {column!r} has no description", line=line_of(path, column), column=column, expected="description: <text>")
+        if column not in have:
+            raise BuildError(path, f"no mart has a column {column!r}", line=line_of(path, column), column=column, expected="only columns of the marts under queries/marts/")
+        for relation in sorted(have[column]):
+            con.execute("insert or replace into meta_columns values (?, ?, ?, ?)", [relation, column, entry["description"], entry.get("unit")])
 
 
 def _leading_comment(sql: str) -> str | None:

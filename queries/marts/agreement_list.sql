@@ -3,7 +3,7 @@ create view agreement_list as
 select
     a.agreement_id,
     a.kind,
-    replace(a.kind, '_', ' ') as kind_label,
+    upper(left(replace(a.kind, '_', ' '), 1)) || substr(replace(a.kind, '_', ' '), 2) as kind_label,
     a.title,
     a.parties,
     coalesce(a.event_date, make_date(a.valid_from_year, 1, 1)) as plot_date,
@@ -18,7 +18,13 @@ select
     a.disagreement_id,
     a.source_id,
     s.title as source_title,
-    a.period_id
+    a.date_from,
+    a.date_to,
+    a.straddles_cut,
+    a.precision_note,
+    a.period_id,
+    a.period_ids,
+    a.period_label
 from stg_agreements_and_meetings a
 join stg_sources s on s.source_id = a.source_id
 join stg_qualifiers q on q.qualifier = a.qualifier

@@ -15,7 +15,8 @@ select
     case when i.tiv_mtiv > 0 then round(100 * least(coalesce(s.ru_su_mtiv, 0) / i.tiv_mtiv, 1), 1) end as share_pct_estimate,
     true as is_estimate,
     'Russia/Soviet Union TIV: register of March 2025, even split over delivery years; China''s total: SIPRI table of October 2024. Capped at 100%.' as method,
-    i.period_id
+    i.period_id,
+    (select pl.label from stg_periods pl where pl.period_id = i.period_id) as period_label
 from stg_sipri_imports_by_recipient i
 left join supplied s on s.year = i.year
 where i.recipient = 'China' and i.year >= 1950

@@ -14,6 +14,7 @@ with per_period as (
 )
 select
     p.period_scope,
+    coalesce((select pl.label from stg_periods pl where pl.period_id = p.period_scope), 'All periods') as period_label,
     r.deal_id,
     r.supplier,
     r.order_year,

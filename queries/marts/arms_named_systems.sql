@@ -19,11 +19,11 @@ register as (
 )
 select d.system_family, s.title as reading, d.quantity as units,
        coalesce(q.symbol || ' ', '') || cast(d.quantity as bigint) as units_label,
-       coalesce(cast(d.year_start as varchar), '') || coalesce('–' || d.year_end, '') as years,
-       d.qualifier, q.label as qualifier_label, d.evidence_kind, d.quote, d.quote as evidence, d.note, d.source_id, d.period_id
+       nullif(coalesce(cast(d.year_start as varchar), '') || coalesce('–' || d.year_end, ''), '') as years,
+       d.qualifier, q.label as qualifier_label, d.evidence_kind, d.quote, d.quote as evidence, d.note, d.source_id, d.date_from, d.date_to, d.straddles_cut, d.precision_note, d.period_id, d.period_ids, d.period_label
 from docs d join stg_qualifiers q on q.qualifier = d.qualifier join stg_sources s on s.source_id = d.source_id
 union all
 select d.system_family, 'SIPRI register (units delivered)', r.units, cast(r.units as varchar), r.y0 || '–' || r.y1,
-       'exact', 'exact', 'register_row', null, r.evidence, 'Sum of units delivered in the matching Russia/Soviet Union → China deals', 'sipri_at_2025', d.period_id
+       'exact', 'exact', 'register_row', null, r.evidence, 'Sum of units delivered in the matching Russia/Soviet Union → China deals', 'sipri_at_2025', d.date_from, d.date_to, d.straddles_cut, d.precision_note, d.period_id, d.period_ids, d.period_label
 from docs d join register r on r.transfer_id = d.transfer_id
 order by system_family, reading

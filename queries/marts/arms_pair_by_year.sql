@@ -9,7 +9,8 @@ select
     round(sum(tiv_mtiv_estimate), 1) as tiv_mtiv,
     true as is_estimate,
     count(distinct deal_id) as deals,
-    period_id
-from stg_sipri_deliveries_by_year
+    period_id,
+    (select pl.label from stg_periods pl where pl.period_id = d.period_id) as period_label
+from stg_sipri_deliveries_by_year d
 group by pair, supplier, recipient, year, period_id
 order by pair, year

@@ -7,7 +7,8 @@ select
     count(distinct d.deal_id) as deals,
     string_agg(distinct d.designation, '; ' order by d.designation) as systems,
     true as is_estimate,
-    any_value(d.method) as method
+    any_value(d.method) as method,
+    (select pl.label from stg_periods pl where pl.period_id = d.period_id) as period_label
 from stg_sipri_deliveries_by_year d
 where d.recipient = 'China' and d.supplier in ('Russia', 'Soviet Union')
 group by d.period_id, d.category

@@ -13,8 +13,9 @@ select
     count(distinct deal_id) as deals,
     string_agg(distinct designation, '; ' order by designation) as systems,
     'sipri_at_2025' as source_id,
-    period_id
-from stg_sipri_deliveries_by_year
+    period_id,
+    (select pl.label from stg_periods pl where pl.period_id = d.period_id) as period_label
+from stg_sipri_deliveries_by_year d
 where recipient = 'China' and supplier in ('Russia', 'Soviet Union')
 group by year, supplier, period_id
 union all
@@ -28,7 +29,8 @@ select
     null as deals,
     null as systems,
     source_id,
-    period_id
-from stg_sipri_dyadic_2024
+    period_id,
+    (select pl.label from stg_periods pl where pl.period_id = y.period_id)
+from stg_sipri_dyadic_2024 y
 where supplier = 'Russia' and recipient = 'China'
 order by year, supplier, is_estimate desc

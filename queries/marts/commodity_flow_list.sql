@@ -24,7 +24,8 @@ select
     f.note,
     f.disagreement_id,
     f.source_id,
-    f.period_id
+    f.period_id,
+    (select pl.label from stg_periods pl where pl.period_id = f.period_id) as period_label
 from stg_commodity_flows f
 join stg_sources s on s.source_id = f.source_id
 join stg_qualifiers q on q.qualifier = f.qualifier

@@ -19,7 +19,8 @@ select
     d.note,
     d.disagreement_id,
     d.source_id,
-    d.period_id
+    d.period_id,
+    (select pl.label from stg_periods pl where pl.period_id = d.period_id) as period_label
 from stg_supply_dependencies d
 join stg_sources s on s.source_id = d.source_id
 join stg_qualifiers q on q.qualifier = d.qualifier

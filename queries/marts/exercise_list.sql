@@ -1,5 +1,6 @@
 -- Every joint exercise or patrol with its source and any document quotes that mention it
--- (Exercises page: timeline, map, table).
+-- (Exercises page: timeline, map, table). date_label: the dates in words at their precision; the
+-- interval, straddles_cut, precision_note and period_ids as in key_events.
 create view exercise_list as
 select
     e.exercise_id,
@@ -8,8 +9,17 @@ select
     e.start_date,
     e.end_date,
     coalesce(e.start_date, make_date(e.year, 7, 1)) as plot_date,
+    case
+        when e.start_date is null or e.date_precision = 'year' then cast(e.year as varchar)
+        when e.date_precision = 'month' then strftime(e.start_date, '%B %Y')
+        when e.end_date is null or e.end_date = e.start_date then strftime(e.start_date, '%-d %B %Y')
+        when strftime(e.start_date, '%Y-%m') = strftime(e.end_date, '%Y-%m') then strftime(e.start_date, '%-d') || '–' || strftime(e.end_date, '%-d %B %Y')
+        when year(e.start_date) = year(e.end_date) then strftime(e.start_date, '%-d %B') || ' – ' || strftime(e.end_date, '%-d %B %Y')
+        else strftime(e.start_date, '%-d %B %Y') || ' – ' || strftime(e.end_date, '%-d %B %Y')
+    end as date_label,
     e.date_precision,
     e.kind,
+    case e.kind when 'exercise' then 'Exercise' when 'patrol' then 'Patrol' when 'bomber_patrol' then 'Bomber patrol' end as kind_label,
     e.domain,
     e.framework,
     e.location,
@@ -29,13 +39,20 @@ select
     s.title as source_title,
     s.publisher as source_publisher,
     m.document_quotes,
-    e.period_id
+    e.date_from,
+    e.date_to,
+    e.straddles_cut,
+    e.precision_note,
+    e.period_id,
+    e.period_ids,
+    e.period_label
 from stg_exercises e
 join stg_sources s on s.source_id = e.source_id
 left join (
-    select exercise_id, string_agg('“' || quote || '” (' || source_id || ')', ' | ') as document_quotes
-    from stg_exercise_mentions
-    where exercise_id is not null
-    group by exercise_id
+    select m.exercise_id, string_agg('“' || m.quote || '” (' || ms.title || ')', ' | ' order by m.mention_id) as document_quotes
+    from stg_exercise_mentions m
+    join stg_sources ms on ms.source_id = m.source_id
+    where m.exercise_id is not null
+    group by m.exercise_id
 ) m on m.exercise_id = e.exercise_id
 order by plot_date, e.exercise_id

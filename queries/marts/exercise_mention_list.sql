@@ -12,7 +12,13 @@ select
     m.qualifier,
     m.note,
     m.disagreement_id,
-    m.period_id
+    m.date_from,
+    m.date_to,
+    m.straddles_cut,
+    m.precision_note,
+    m.period_id,
+    m.period_ids,
+    m.period_label
 from stg_exercise_mentions m
 join stg_sources s on s.source_id = m.source_id
 order by m.mention_id

@@ -8,9 +8,10 @@ select
     e.kind,
     count(*) as exercises,
     string_agg(e.name, '; ' order by coalesce(e.start_date, make_date(e.year, 1, 1))) as names,
-    p.period_id
+    p.period_id,
+    p.label as period_label
 from stg_exercises e
 join stg_periods p on e.year between p.first_year and p.last_year
 where e.counted
-group by e.year, e.domain, e.kind, p.period_id
+group by e.year, e.domain, e.kind, p.period_id, p.label
 order by e.year, e.domain, e.kind

@@ -6,6 +6,7 @@ select
     i.ship_flag_or_operator,
     i.event_date,
     i.date_label,
+    i.date_precision,
     i.sea_area,
     i.what_damaged,
     i.how_damaged,
@@ -19,7 +20,13 @@ select
     i.disagreement_id,
     i.source_id,
     s.title as source_title,
-    i.period_id
+    i.date_from,
+    i.date_to,
+    i.straddles_cut,
+    i.precision_note,
+    i.period_id,
+    i.period_ids,
+    i.period_label
 from stg_incidents i
 join stg_sources s on s.source_id = i.source_id
 order by i.event_date, i.incident_id

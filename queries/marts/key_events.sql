@@ -1,14 +1,27 @@
--- Dated events, agreements and incidents on one timeline (Overview page).
+-- Dated events, agreements and incidents on one timeline (Overview page). lane is the timeline lane in
+-- reader words (lane_id its code). Each row carries the interval its date covers at its precision
+-- (date_from, date_to), whether that interval holds a period cut (straddles_cut; then precision_note
+-- says so) and every period it overlaps (period_ids: the period filter shows it under each).
+-- period_id is one period by the yearly convention (a year with its yearly range, a month by its last
+-- day); read period_ids for a straddling row. Ordered by date, then id (ties in a fixed order).
 create view key_events as
-select e.event_id as id, replace(e.category, '_', ' ') as lane, e.title, e.event_date as plot_date, e.date_label,
-       e.quote, e.evidence_kind, e.qualifier, e.note, e.source_id, s.title as source_title, e.period_id
+select e.event_id as id, e.category as lane_id, e.category_label as lane, e.title, e.event_date as plot_date, e.date_label,
+       e.date_precision, e.date_from, e.date_to, e.straddles_cut, e.precision_note,
+       e.quote, e.evidence_kind, e.qualifier, e.note, e.source_id, s.title as source_title,
+       e.period_id, e.period_ids, e.period_label
 from stg_events e join stg_sources s on s.source_id = e.source_id
 where e.event_date is not null
 union all
-select agreement_id, 'agreements and meetings', title, plot_date, date_label, quote, evidence_kind, qualifier, note, source_id, source_title, period_id
+select agreement_id, 'agreements_and_meetings', 'Agreements and meetings', title, plot_date, date_label,
+       date_precision, date_from, date_to, straddles_cut, precision_note,
+       quote, evidence_kind, qualifier, note, source_id, source_title,
+       period_id, period_ids, period_label
 from agreement_list
 union all
-select incident_id, 'incidents', coalesce(ship, 'ship') || ': ' || what_damaged, event_date, date_label, quote, evidence_kind, qualifier, note, source_id, source_title, period_id
+select incident_id, 'incidents', 'Incidents', coalesce(ship, 'Ship not named') || ': ' || what_damaged, event_date, date_label,
+       date_precision, date_from, date_to, straddles_cut, precision_note,
+       quote, evidence_kind, qualifier, note, source_id, source_title,
+       period_id, period_ids, period_label
 from incident_list
 where event_date is not null
-order by plot_date
+order by plot_date, id

@@ -8,8 +8,10 @@ tiv as (
     select period_id, sum(tiv_mtiv_estimate) as v from stg_sipri_deliveries_by_year
     where supplier = 'Russia' and recipient = 'China' group by period_id
 ),
-ex as (select period_id, count(*) as v from stg_exercises where counted group by period_id),
-ag as (select period_id, count(*) as v from stg_agreements_and_meetings group by period_id),
+-- exercises and agreements count under every period their dates overlap (period_ids), as the lists
+-- filtered by period show them; 'all' counts each row once
+ex as (select period_id, count(*) as v from (select unnest(period_ids) as period_id from stg_exercises where counted) group by period_id),
+ag as (select period_id, count(*) as v from (select unnest(period_ids) as period_id from stg_agreements_and_meetings) group by period_id),
 chips as (
     select share_pct, quote, year from stg_supply_dependencies
     where dependency_id = 'cepa_microchip_share_2023'
@@ -20,12 +22,12 @@ select s.period_id, 1 as sort_order, 'Arms to China, million TIV' as label,
 from scopes s left join tiv t on t.period_id = s.period_id
 union all
 select s.period_id, 2, 'Joint exercises and patrols',
-       cast(coalesce(case when s.period_id = 'all' then (select sum(v) from ex) else e.v end, 0) as varchar),
+       cast(coalesce(case when s.period_id = 'all' then (select count(*) from stg_exercises where counted) else e.v end, 0) as varchar),
        'Compiled list of joint exercises and patrols, one cited public page per row (rows marked counted).'
 from scopes s left join ex e on e.period_id = s.period_id
 union all
 select s.period_id, 3, 'Agreements and meetings recorded',
-       cast(coalesce(case when s.period_id = 'all' then (select sum(v) from ag) else a.v end, 0) as varchar),
+       cast(coalesce(case when s.period_id = 'all' then (select count(*) from stg_agreements_and_meetings) else a.v end, 0) as varchar),
        'Agreements, declarations and meetings the two documents date (CEPA 2025; Rabdan INSIGHTS 2025).'
 from scopes s left join ag a on a.period_id = s.period_id
 union all

@@ -1,11 +1,31 @@
--- Dated statements for the timeline, with a readable date (a span as 'start–end', an open span as
+-- Dated statements for the timeline, with the category in reader words (category_label), a readable date (a span as 'start–end', an open span as
 -- 'since ...') and their period,
 -- derived from event_date at its precision (a month straddling a cut counts by its last day; a year by
 -- the yearly ranges), else from end_year; undated rows have no period. Plus the qualifier's symbol.
+-- date_from/date_to, straddles_cut, precision_note, period_ids and period_label come from stg_dated_rows:
+-- the interval the date covers at its precision and every period it overlaps. period_id stays one
+-- period by the convention above; for a row whose date straddles a cut, read period_ids.
 create view stg_events as
 select
     e.event_id,
     e.category,
+    case e.category
+        when 'history' then 'History'
+        when 'conflict' then 'Conflict'
+        when 'sanctions' then 'Sanctions'
+        when 'diplomacy' then 'Diplomacy'
+        when 'industry' then 'Industry'
+        when 'trade' then 'Trade'
+        when 'dual_use' then 'Dual use'
+        when 'technology_transfer' then 'Technology transfer'
+        when 'arms_trade' then 'Arms trade'
+        when 'foreign_fighters' then 'Foreign fighters'
+        when 'policy' then 'Policy'
+        when 'perception' then 'Perception'
+        when 'cooperation_trend' then 'Cooperation trend'
+        when 'us_policy' then 'US policy'
+        when 'context' then 'Context'
+    end as category_label,
     e.title,
     e.event_date,
     e.date_precision,
@@ -32,9 +52,16 @@ select
         when e.end_year is not null then 'until ' || cast(e.end_year as varchar)
     end as date_label,
     coalesce(q.symbol, '') as qualifier_symbol,
+    dr.date_from,
+    dr.date_to,
+    coalesce(dr.straddles_cut, false) as straddles_cut,
+    dr.precision_note,
+    dr.period_ids,
+    dr.period_label,
     p.period_id
 from events e
 join qualifiers q on q.qualifier = e.qualifier
+left join stg_dated_rows dr on dr.relation = 'events' and dr.row_id = e.event_id
 left join periods p
     on case
         when e.date_precision = 'day' then e.event_date between p.start_date and p.end_date

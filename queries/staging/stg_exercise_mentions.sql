@@ -1,5 +1,6 @@
 -- Document statements about joint exercises, with the exercise they name (if any) and its period;
 -- statements about many exercises have no exercise and no period.
+-- The exercise's interval, straddles_cut and period_ids come with it (see stg_dated_rows).
 create view stg_exercise_mentions as
 select
     m.mention_id,
@@ -13,6 +14,12 @@ select
     e.name as exercise_name,
     e.year as exercise_year,
     e.counted as exercise_counted,
+    e.date_from,
+    e.date_to,
+    e.straddles_cut,
+    e.precision_note,
+    e.period_ids,
+    e.period_label,
     e.period_id
 from exercise_mentions m
 left join stg_exercises e on e.exercise_id = m.exercise_id

@@ -104,6 +104,16 @@ HOST_SLUGS = {
     "zh.chinausfocus.com": "chinausfocus",
 }
 
+#: The list's own column names in its notes, in reader words (a note is reader text).
+READER_WORDS = {"source_date unknown": "The source page's date is not known"}
+
+
+def reader_words(note: str) -> str:
+    for raw, words in READER_WORDS.items():
+        note = note.replace(raw, words)
+    return note
+
+
 #: Caveats from the list's README, appended to the note of the rows they apply to.
 CAVEAT_PATROL_NUMBERING = (
     "List caveat: Chinese and Russian counts of joint naval patrols differ (the August 2025 patrol is "
@@ -168,7 +178,7 @@ def list_row(raw: dict, line: int) -> dict:
         raise CurationError(f"{where}: year {raw['year']!r}")
     if raw["start_date"] and not raw["start_date"].startswith(raw["year"]):
         raise CurationError(f"{where}: start_date {raw['start_date']} is not in {raw['year']}")
-    note = "; ".join([n for n in [raw["note"]] if n] + caveats(raw))
+    note = "; ".join([reader_words(n) for n in [raw["note"]] if n] + caveats(raw))
     return {
         "exercise_id": slug(raw["name"]),
         "name": raw["name"],
