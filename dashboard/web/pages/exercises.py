@@ -40,7 +40,7 @@ else:
     )
     ui.panel(fig, located, name="ru-cn-exercises-map", note=f"{len(exercises) - len(located)} of {len(exercises)} rows name an area too large or vague to place (e.g. ‘Pacific Ocean’) and are not on the map.")
 
-st.subheader("Agreements and high-level meetings")
+st.header("Agreements and high-level meetings")
 agreements = data.load("agreement_list", period)
 if agreements.empty:
     st.info("No agreement or meeting is recorded in this period.")
