@@ -204,3 +204,13 @@ def test_panel_shows_the_chart_description_under_the_chart():
     assert "**Chart description:** Given by the page\\." in texts
     order = [n.type for n in walk(at._tree) if getattr(n, "type", None) in ("plotly_chart", "markdown")]
     assert order[:2] == ["plotly_chart", "markdown"]
+
+
+def test_a_chart_toolbar_is_one_tab_stop(built_db):
+    at = open_page("web/pages/incidents.py")
+    import json
+
+    for chart in at.get("plotly_chart"):
+        config = json.loads(chart.proto.config)
+        assert config.get("modeBarButtons") == [["toImage"]], config
+        assert config["toImageButtonOptions"]["format"] == "png"

@@ -107,7 +107,10 @@ matched = data.count(query)
 st.metric("Rows", f"{matched:,}")
 st.dataframe(
     rows, hide_index=True, width="stretch", placeholder="",
-    column_config={c: st.column_config.Column(c, help=_column_help(docs.get(c, {}))) for c in rows.columns},
+    column_config={
+        c: (st.column_config.DateColumn(c, help=_column_help(docs.get(c, {})), format="YYYY-MM-DD") if rows[c].dtype.kind == "M" else st.column_config.Column(c, help=_column_help(docs.get(c, {}))))
+        for c in rows.columns
+    },
 )
 if matched > catalog.PREVIEW_ROWS:
     st.caption(f"The preview shows the first {catalog.PREVIEW_ROWS:,} rows; the downloads hold all {matched:,}.")
