@@ -214,3 +214,9 @@ def test_a_chart_toolbar_is_one_tab_stop(built_db):
         config = json.loads(chart.proto.config)
         assert config.get("modeBarButtons") == [["toImage"]], config
         assert config["toImageButtonOptions"]["format"] == "png"
+
+
+def test_page_notes_name_a_disagreement_by_its_topic(built_db):
+    at = open_page("web/pages/exercises.py")
+    notes = " ".join(c.value for c in at.caption)
+    assert "Bering Sea" in notes and "bering_sea_patrol_2003" not in notes.replace("\\", "")

@@ -23,7 +23,12 @@ else:
         charts.stacked_counts, by_year, Caption("Joint exercises and patrols per year, by domain", "Number of exercises and patrols (counted rows)", period, SOURCE_EX),
         x="year", y="exercises", stack="domain", hover=["Year:year", "Domain:domain", "Kind:kind", "Count:exercises", "Exercises:names"],
     )
-    ui.panel(fig, by_year, name="ru-cn-exercises-by-year", note="A row counts once, in the year it started. The 2003 ‘Bering Sea’ patrol that one document mentions is not counted (see Sources and method, disagreement ‘bering_sea_patrol_2003’).")
+    bering = data.load("source_disagreement_list", equals={"disagreement_id": "bering_sea_patrol_2003"})["topic"]
+    ui.panel(
+        fig, by_year, name="ru-cn-exercises-by-year",
+        note="A row counts once, in the year it started. The 2003 ‘Bering Sea’ patrol that one document mentions is not counted (see Sources and method, where sources disagree"
+        + (": “" + ui.plain(bering.iloc[0]) + "”" if len(bering) and bering.iloc[0] else "") + ").",
+    )
 
     fig = ui.chart(
         charts.timeline, exercises.assign(lane=exercises["domain"].str.capitalize() + " · " + exercises["kind"].str.replace("_", " ")),
