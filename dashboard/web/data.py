@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -44,7 +45,58 @@ def database() -> Database:
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
-    return _open(path, version).fetch(q)
+    return reader_rows(_open(path, version).fetch(q))
+
+
+# Columns that place a row on a chart's date axis: kept as dates (the charts compute with them);
+# tables show them as dates through ui.table. Every other date column becomes reader text.
+PLOT_DATE_COLUMNS = frozenset({"plot_date"})
+PRECISION_COLUMN = "date_precision"
+_PRECISION_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def reader_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows as pages may show them, converted once where they leave the database:
+    - missing text (NULL, which pandas 3 hands over as NaN, a truthy float) becomes None, so
+      `if row.note:` is false and nothing prints "nan" or "NaT";
+    - a date column becomes text at the row's precision where the row says it
+      (date_precision: day "2003-08-06", month "2003-08", year "2003"), else an ISO date
+      ("2003-08-06", never "2003-08-06 00:00:00"); a timestamp with a time of day keeps it,
+      labelled UTC when its column says so. Missing dates become None;
+    - numbers stay numbers (NaN where missing: charts need them; ui.table shows a blank)."""
+    out = frame.copy()
+    precision = out[PRECISION_COLUMN] if PRECISION_COLUMN in out.columns else None
+    for column in out.columns:
+        values = out[column]
+        if column in PLOT_DATE_COLUMNS and pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = _date_text(values, precision, utc=column.endswith("_utc"))
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+            out[column] = _text_or_none(values)
+    return out
+
+
+def _text_or_none(values: pd.Series) -> pd.Series:
+    missing = values.isna().to_numpy()
+    cells = values.astype(object).to_numpy(copy=True)
+    cells[missing] = None
+    return pd.Series(cells, index=values.index, dtype=object, name=values.name)
+
+
+def _date_text(values: pd.Series, precision: pd.Series | None, *, utc: bool) -> pd.Series:
+    stamps = pd.to_datetime(values)
+    has_time = bool(((stamps - stamps.dt.normalize()).dropna() != pd.Timedelta(0)).any())
+    if has_time:
+        text = stamps.dt.strftime("%Y-%m-%d %H:%M") + (" UTC" if utc else "")
+    elif precision is not None:
+        text = pd.Series(
+            [None if pd.isna(t) else t.strftime(_PRECISION_FORMAT.get(p, "%Y-%m-%d") if isinstance(p, str) else "%Y-%m-%d") for t, p in zip(stamps, precision)],
+            index=values.index, dtype=object,
+        )
+    else:
+        text = stamps.dt.strftime("%Y-%m-%d")
+    return _text_or_none(text.where(stamps.notna(), np.nan))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)

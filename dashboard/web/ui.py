@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,12 +16,74 @@ from dashboard.outputs.export import file_name, to_csv_bytes
 from dashboard.web import data
 
 PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# ":" and "@" too: an escaped "https\://" or "a@b\.c" is not turned into a link by GFM's
+# autolinking, which would otherwise put the backslashes into the link's target.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&])")
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+# Characters a Markdown link target written as <...> cannot hold as they are (or that Markdown
+# would read as an escape), percent-encoded; everything else stays exactly as in the data.
+_TARGET_ENCODE = {" ": "%20", "<": "%3C", ">": "%3E", "\\": "%5C", "\n": "%0A", "\r": "%0D", "\t": "%09"}
 
 
 def plain(text) -> str:
     """Data text for st.markdown: every markdown and HTML character escaped, so it shows as text."""
     return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def _linkable(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not any(ord(c) < 32 or ord(c) == 127 for c in url)
+
+
+def link(url, text=None) -> str:
+    """Markdown for a link to `url` whose target is exactly the URL in the data, shown as `text`
+    (escaped; by default the site's name). Only http(s) URLs become links: anything else
+    (javascript:, data:, a path) is shown as plain text, never as a link."""
+    url = "" if url is None else str(url).strip()
+    if not url:
+        return plain(text or "")
+    if not _linkable(url):
+        return plain(text if text else url)
+    host = urlsplit(url).hostname or url
+    shown = plain(text if text else (host[4:] if host.startswith("www.") else host))
+    target = re.sub(r"&(?=#?[A-Za-z0-9]+;)", r"\\&", "".join(_TARGET_ENCODE.get(c, c) for c in url))  # "&amp;" stays five characters
+    return f"[{shown}](<{target}>)"
+
+
+def linked(text) -> str:
+    """Data text for st.markdown with the http(s) URLs in it as links (target exactly the URL,
+    shown in full as text) and everything else escaped."""
+    text = "" if text is None else str(text)
+    out, at = [], 0
+    for m in _URL_IN_TEXT.finditer(text):
+        url = m.group(0).rstrip(".,;:)]}'’”")
+        out.append(plain(text[at:m.start()]))
+        out.append(link(url, url.split("://", 1)[1]))  # no scheme in the shown text: nothing to autolink
+        at = m.start() + len(url)
+    out.append(plain(text[at:]))
+    return "".join(out)
+
+
+def missing(value) -> bool:
+    """No value: None, NaN, NaT, pd.NA or blank text."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def table(rows: pd.DataFrame, **options) -> None:
+    """st.dataframe for reader tables: missing values blank (not "None"), dates without a time."""
+    config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in rows.columns if pd.api.types.is_datetime64_any_dtype(rows[c])}
+    config.update(options.pop("column_config", None) or {})
+    st.dataframe(rows, hide_index=True, width="stretch", placeholder="", column_config=config or None, **options)
 
 
 # ----------------------------------------------------------------------------- URL state
@@ -54,7 +117,10 @@ def url_multichoice(label: str, options: Sequence[str], *, key: str, format_func
         kept = [v for v in st.session_state[key] if v in options]
         if kept != st.session_state[key]:
             st.session_state[key] = kept
-    value = container.multiselect(label, options, key=key, format_func=format_func, help=help)
+    # Typing filters by substring ("China" matches only options containing it, not a fuzzy
+    # subsequence like "Viet Cong (South Vietnam)"), and there is no "Select all / Select N
+    # matches" entry, so Enter never adds options the reader did not pick one by one.
+    value = container.multiselect(label, options, key=key, format_func=format_func, help=help, filter_mode="contains", select_all=False)
     _url_set(key, value)
     return value
 
@@ -156,10 +222,30 @@ def _built(name: str, rows: pd.DataFrame, cap, options: tuple, _builder: Callabl
     return _builder(rows, cap, **dict(options))
 
 
-def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None) -> None:
-    """A chart that stands alone, then (unless presenting) the exact rows behind it with a CSV
-    download and, where there are any, the verbatim quotes behind its figures."""
-    st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+def chart_config(file_stem: str) -> dict:
+    """Plotly's config for a panel: the PNG camera as the toolbar's only button, so a keyboard
+    reader tabs past a chart in one step (each toolbar button is a tab stop; zoom stays on
+    drag, and a double click resets it)."""
+    return {**style.png_config(file_stem), "modeBarButtons": [["toImage"]]}
+
+
+def description_of(fig: go.Figure) -> str | None:
+    """The chart's text alternative, where its builder put one in layout.meta["description"]."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict):
+        text = meta.get("description")
+        return str(text) if text else None
+    return None
+
+
+def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None, description: str | None = None) -> None:
+    """A chart that stands alone, then its description in words (the chart's text alternative),
+    then (unless presenting) the exact rows behind it with a CSV download and, where there are
+    any, the verbatim quotes behind its figures."""
+    st.plotly_chart(fig, config=chart_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+    description = description or description_of(fig)
+    if description:
+        st.markdown("**Chart description:** " + plain(description))
     if note:
         st.caption(note)
     if presenting():
@@ -178,7 +264,7 @@ def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_perio
     at once it can be deleted before the browser fetches it."""
     with st.expander(f"Data behind this {what} ({len(rows)} rows)", key=f"rows_{name}", on_change="rerun") as box:
         if box.open:
-            st.dataframe(rows, hide_index=True, width="stretch")
+            table(rows)
             st.download_button(
                 "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, rows_period or period()),
                 mime="text/csv", on_click="ignore", key=f"csv_{name}",
@@ -188,23 +274,43 @@ def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_perio
 QUOTES_SHOWN = 100  # beyond this, a panel's quotes are in its data (CSV) and the Data explorer
 
 
+def source_names() -> dict[str, str]:
+    """Each source's reader name (its citation, else its title), by id: ids are not reader text."""
+    rows = data.load("source_list")
+    return {r.source_id: (r.citation or r.title or "Source not recorded") for r in rows.itertuples()}
+
+
+def source_short_names() -> dict[str, str]:
+    """Each source's citation without its URL, by id: for choosers, where a URL is no link."""
+    return {k: re.sub(r"[\s,;]*$", "", _URL_IN_TEXT.sub("", v)) or v for k, v in source_names().items()}
+
+
 def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
-    """Each figure's quote (or paraphrase with URL), its qualifier, source and note: as plain text,
-    in one Markdown element (one per quote made long lists slow to send and draw)."""
+    """Each figure's quote (or, where the source is paraphrased, the paraphrase), its qualifier,
+    source (by name, with a link to its page) and note: as plain text, in one Markdown element
+    (one per quote made long lists slow to send and draw)."""
+    names = source_names()
     lines = []
-    for _, r in rows.head(limit).iterrows():
-        head = plain(r.get("label") or "")
-        body = r.get("quote") or r.get("evidence") or ""
-        kind = r.get("evidence_kind") or "quote"
-        marker = "“" + plain(body) + "”" if kind == "quote" else plain(body) + " _(paraphrase)_"
+    for r in rows.head(limit).to_dict("records"):
+        value = lambda column: None if missing(r.get(column)) else r.get(column)  # noqa: E731
+        head = plain(value("label") or "")
+        quote, evidence = value("quote"), value("evidence")
+        if quote and (value("evidence_kind") or "quote") == "quote":
+            marker = "“" + linked(quote) + "”"
+        elif evidence or quote:
+            marker = linked(evidence or quote) + " _(paraphrase)_"
+        else:
+            marker = "_(no quote or paraphrase recorded)_"
         line = f"**{head}** — {marker}" if head else marker
-        extra = [plain(r.get("source_citation") or r.get("source_id") or "")]
-        if r.get("qualifier") and r.get("qualifier") != "exact":
-            extra.append("qualifier: " + plain(r.get("qualifier_label") or r.get("qualifier")))
-        if r.get("source_url"):
-            extra.append(plain(r.get("source_url")))
-        if r.get("note"):
-            extra.append("note: " + plain(r.get("note")))
+        source = value("source_citation") or names.get(value("source_id") or "") or value("source_title")
+        url = value("source_url")
+        extra = [linked(source) if source else ""]
+        if value("qualifier") and value("qualifier") != "exact":
+            extra.append("qualifier: " + plain(value("qualifier_label") or str(value("qualifier")).replace("_", " ")))
+        if url and url not in (source or ""):
+            extra.append("source page: " + link(url))
+        if value("note"):
+            extra.append("note: " + linked(value("note")))
         lines.append(line + "  \n" + " · ".join(x for x in extra if x))
     if len(rows) > limit:
         lines.append(f"_The first {limit:,} of {len(rows):,}: every quote is in the data behind this chart (CSV) and in the Data explorer._")
@@ -226,11 +332,58 @@ def page_header(title: str, intro: str) -> None:
     st.caption(f"{intro} Period shown: **{style.period_label(period())}**.")
 
 
+def tile(label, value, help_text=None) -> None:
+    """A headline figure: its full label in words that wrap (st.metric cuts a long label to one
+    line), the figure, and the longer explanation behind the label's help mark."""
+    with st.container(border=True):
+        st.markdown(f"**{plain(label)}**", help=plain(help_text) if not missing(help_text) else None)
+        st.metric(plain(label), plain(value), label_visibility="collapsed")
+
+
+def period_legend() -> None:
+    """The period colours as coloured swatches with their names: static HTML from constants
+    (style) only, never data."""
+    st.html(
+        "<div class='period-legend' style='display:flex;flex-wrap:wrap;gap:0.4rem 1.2rem;align-items:center;font-size:0.875rem'>"
+        "<span>Period colours:</span>"
+        f"<span><span aria-hidden='true' style='display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.35em;background:{style.PERIOD_COLOURS['before_2014']}'></span>{style.PERIOD_LABELS['before_2014']}</span>"
+        f"<span><span aria-hidden='true' style='display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.35em;background:{style.PERIOD_COLOURS['2014_2022']}'></span>{style.PERIOD_LABELS['2014_2022']}</span>"
+        f"<span><span aria-hidden='true' style='display:inline-block;width:0.9em;height:0.9em;border-radius:2px;vertical-align:-0.1em;margin-right:0.35em;background:{style.PERIOD_COLOURS['since_2022']}'></span>{style.PERIOD_LABELS['since_2022']}</span>"
+        "</div>"
+    )
+
+
+_TIME_OF_DAY = re.compile(r"\s*\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?UTC)?\b")
+
+
+def without_time_of_day(text) -> str:
+    """A vintage or date text without its time of day ("13 Mar 2025 10:02:49 AM" → "13 Mar 2025"):
+    readers compare data vintages by day; a bare clock time without its zone says nothing."""
+    return _TIME_OF_DAY.sub("", "" if text is None else str(text))
+
+
+def reader_date(value) -> str:
+    """A date as readers write it: "1 December 2026" (no time of day)."""
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
 def footer(source_ids: Sequence[str]) -> None:
-    """The sources of this page, with their data vintage, and the build that served them."""
+    """The sources of this page (each linked to its page where it has one), with their data
+    vintage, and the build that served them."""
     sources = data.load("source_list", equals={"source_id": list(source_ids)})
     info = data.database().build_info()
     st.divider()
-    lines = [f"- {plain(r.citation)} Data vintage: {plain(r.data_vintage)}. Terms: {plain(r.terms_of_use)}" for r in sources.itertuples()]
+    lines = []
+    for r in sources.itertuples():
+        citation = linked(r.citation or r.title or "")
+        if r.url and r.url not in (r.citation or ""):
+            citation += " " + link(r.url)
+        parts = [citation]
+        if r.data_vintage:
+            parts.append(f"Data vintage: {plain(without_time_of_day(r.data_vintage))}.")
+        if r.terms_of_use:
+            parts.append(f"Terms: {linked(r.terms_of_use)}")
+        lines.append("- " + " ".join(parts))
     st.caption("**Sources**\n" + "\n".join(lines))
-    st.caption(f"Database built {info['built_at']:%Y-%m-%d %H:%M} UTC · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(info['data_vintage'])}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")
+    st.caption(f"Database built {reader_date(info['built_at'])} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(without_time_of_day(info['data_vintage']))}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")

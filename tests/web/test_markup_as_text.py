@@ -52,6 +52,8 @@ def _constant(node: ast.AST) -> bool:
         return _constant(node.left) and _constant(node.right)
     if isinstance(node, ast.Attribute):
         return isinstance(node.value, ast.Name) and node.value.id == "style"
+    if isinstance(node, ast.Subscript):  # style.PERIOD_COLOURS["before_2014"]: a constant of style
+        return _constant(node.value) and isinstance(node.slice, ast.Constant)
     return False
 
 
@@ -75,6 +77,9 @@ def test_the_static_check_catches_data():
     calls = [n for n in ast.walk(bad) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
     assert not _constant(calls[0].args[0]) and not _constant(calls[1].args[0])
     assert _constant(ast.parse("'<style>' + style.NEUTRAL + f'{style.PAPER}'", mode="eval").body)
+    assert _constant(ast.parse("f'<b>{style.PERIOD_COLOURS[\"x\"]}</b>'", mode="eval").body)
+    assert not _constant(ast.parse("f'<b>{style.PERIOD_COLOURS[key]}</b>'", mode="eval").body)
+    assert not _constant(ast.parse("f'<b>{row[\"title\"]}</b>'", mode="eval").body)
 
 
 # ----------------------------------------------------------------------------- (b) a database with markup

@@ -50,7 +50,7 @@ if not named.empty:
     )
     ui.panel(fig, named, name="ru-cn-arms-documents-vs-sipri", quotes=named[named["evidence_kind"] == "quote"].assign(label=named["system_family"]))
 
-st.subheader("Russia → China in context")
+st.header("Russia → China in context")
 share = data.load("arms_china_import_share", period)
 fig = ui.chart(
     charts.lines, share.assign(series="Russia + Soviet Union share of China's imports"), Caption("Share of China's arms imports supplied by Russia (Soviet Union before 1992)", "Percent of China's total TIV imports (estimate)", period, TABLES),

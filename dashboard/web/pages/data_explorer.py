@@ -15,6 +15,7 @@ from dashboard.pipeline import catalog
 from dashboard.web import data, ui
 
 DEFAULT_RELATION = "exercise_list"
+PERIOD_COLUMNS = ("period_scope", "period_id")  # values are period ids: shown by their labels
 LABELS = {"source_id": "Source", "qualifier": "Qualifier", "evidence_kind": "Evidence", "period_scope": "Period scope"}
 
 
@@ -44,6 +45,17 @@ def _file(database, f: export.Filters, fmt: str, today: dt.date) -> bytes:
 @st.cache_data(max_entries=16, show_spinner=False)
 def _ready_file(version: int, f: export.Filters, fmt: str, today: dt.date) -> bytes:
     return _file(data.database(), f, fmt, today)
+
+
+def _option_label(column: str):
+    """How a filter's values read: periods by their labels, sources by their citation (ids are
+    not reader text); other values as they are."""
+    if column in PERIOD_COLUMNS:
+        return style.period_label
+    if column == "source_id":
+        names = ui.source_short_names()
+        return lambda value: names.get(value, value)
+    return str
 
 
 def _column_help(doc: dict) -> str | None:
@@ -76,7 +88,10 @@ with st.container(border=True):
         ui.url_forget("year_from", "year_to")
     boxes = st.columns(3)
     values = {
-        column: ui.url_multichoice(LABELS.get(column, column.replace("_", " ").capitalize()), _options(version, relation, column), key=column, container=boxes[i % 3], help=f"Rows whose {column} is one of these (none chosen: all).")
+        column: ui.url_multichoice(
+            LABELS.get(column, column.replace("_", " ").capitalize()), _options(version, relation, column), key=column, container=boxes[i % 3],
+            format_func=_option_label(column), help=f"Rows whose {column} is one of these (none chosen: all).",
+        )
         for i, column in enumerate(filterable)
     }
     text = ui.url_text("Text", key="q", max_chars=MAX_TEXT, placeholder="words in quotes, notes, names, titles or descriptions", help="Case-insensitive; matches inside quotes, notes, names, titles and descriptions.")
@@ -91,8 +106,11 @@ rows = data.load(query.relation, query.period, equals=dict(query.equals), year_r
 matched = data.count(query)
 st.metric("Rows", f"{matched:,}")
 st.dataframe(
-    rows, hide_index=True, width="stretch",
-    column_config={c: st.column_config.Column(c, help=_column_help(docs.get(c, {}))) for c in rows.columns},
+    rows, hide_index=True, width="stretch", placeholder="",
+    column_config={
+        c: (st.column_config.DateColumn(c, help=_column_help(docs.get(c, {})), format="YYYY-MM-DD") if rows[c].dtype.kind == "M" else st.column_config.Column(c, help=_column_help(docs.get(c, {}))))
+        for c in rows.columns
+    },
 )
 if matched > catalog.PREVIEW_ROWS:
     st.caption(f"The preview shows the first {catalog.PREVIEW_ROWS:,} rows; the downloads hold all {matched:,}.")

@@ -23,7 +23,12 @@ else:
         charts.stacked_counts, by_year, Caption("Joint exercises and patrols per year, by domain", "Number of exercises and patrols (counted rows)", period, SOURCE_EX),
         x="year", y="exercises", stack="domain", hover=["Year:year", "Domain:domain", "Kind:kind", "Count:exercises", "Exercises:names"],
     )
-    ui.panel(fig, by_year, name="ru-cn-exercises-by-year", note="A row counts once, in the year it started. The 2003 ‘Bering Sea’ patrol that one document mentions is not counted (see Sources and method, disagreement ‘bering_sea_patrol_2003’).")
+    bering = data.load("source_disagreement_list", equals={"disagreement_id": "bering_sea_patrol_2003"})["topic"]
+    ui.panel(
+        fig, by_year, name="ru-cn-exercises-by-year",
+        note="A row counts once, in the year it started. The 2003 ‘Bering Sea’ patrol that one document mentions is not counted (see Sources and method, where sources disagree"
+        + (": “" + ui.plain(bering.iloc[0]) + "”" if len(bering) and bering.iloc[0] else "") + ").",
+    )
 
     fig = ui.chart(
         charts.timeline, exercises.assign(lane=exercises["domain"].str.capitalize() + " · " + exercises["kind"].str.replace("_", " ")),
@@ -40,7 +45,7 @@ else:
     )
     ui.panel(fig, located, name="ru-cn-exercises-map", note=f"{len(exercises) - len(located)} of {len(exercises)} rows name an area too large or vague to place (e.g. ‘Pacific Ocean’) and are not on the map.")
 
-st.subheader("Agreements and high-level meetings")
+st.header("Agreements and high-level meetings")
 agreements = data.load("agreement_list", period)
 if agreements.empty:
     st.info("No agreement or meeting is recorded in this period.")

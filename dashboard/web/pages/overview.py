@@ -14,7 +14,7 @@ shown = headlines if period != "all" else headlines[headlines["period_id"] == "a
 cols = st.columns(max(1, min(4, len(shown))))
 for i, r in enumerate(shown.itertuples()):
     with cols[i % len(cols)]:
-        st.metric(ui.plain(r.label), ui.plain(r.value_text), help=ui.plain(r.help_text), border=True)  # label, value and help render Markdown: data text stays text
+        ui.tile(r.label, r.value_text, r.help_text)
 
 comparison = data.load("period_comparison")
 fig = ui.chart(
@@ -30,5 +30,6 @@ fig = ui.chart(
 )
 ui.panel(fig, events, name="ru-cn-key-events", quotes=events.assign(label=events["title"]))
 
-st.caption(f"Period colours: " + " · ".join(f"{style.period_label(p)}" for p in style.PERIOD_COLOURS) + ". Use the period selector in the sidebar to filter every page.")
+ui.period_legend()
+st.caption("Use the period selector in the sidebar to filter every page.")
 ui.footer(["cepa_2025", "rabdan_2025", "sipri_at_2025", "sipri_tiv_2025_04"])

@@ -7,10 +7,10 @@ from dashboard.web import data, ui
 
 ui.page_header("Sources and method", "Where every figure comes from, how the periods are cut, and where sources disagree.")
 
-st.subheader("Sources")
-st.dataframe(data.load("source_list"), hide_index=True, width="stretch", column_config={"url": st.column_config.LinkColumn("url")})
+st.header("Sources")
+ui.table(data.load("source_list"), column_config={"url": st.column_config.LinkColumn("url")})
 
-st.subheader("Definitions")
+st.header("Definitions")
 st.markdown(
     "**TIV (trend-indicator value).** SIPRI's measure of the *volume* of transfers of major conventional "
     "arms, based on a unit production cost in constant prices, in millions of TIV. It is **not** the "
@@ -19,12 +19,12 @@ st.markdown(
     "years) and is drawn hatched; SIPRI's own yearly figures are drawn solid."
 )
 st.markdown("**Periods.** Dated rows fall in the period that holds their date; yearly rows in the period that holds their year.")
-st.dataframe(data.load("period_definitions"), hide_index=True, width="stretch")
+ui.table(data.load("period_definitions"))
 st.markdown("**Qualifiers.** How a source hedges a figure; charts show the mark beside the value and the words in the hover text.")
-st.dataframe(data.load("qualifier_definitions"), hide_index=True, width="stretch")
+ui.table(data.load("qualifier_definitions"))
 
-st.subheader("Where sources disagree")
+st.header("Where sources disagree")
 st.caption("Both readings are kept; nothing is corrected silently. Rows concerned carry the disagreement's id.")
-st.dataframe(data.load("source_disagreement_list"), hide_index=True, width="stretch")
+ui.table(data.load("source_disagreement_list"))
 
 ui.footer(["cepa_2025", "rabdan_2025", "sipri_at_2025", "sipri_tiv_2024_10", "sipri_tiv_2025_04"])
