@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from dashboard.core import style
 from dashboard.core.db import ALL_PERIODS, Database, Query
 from dashboard.core.errors import BuildError
 from dashboard.core.paths import db_path
@@ -52,7 +53,7 @@ def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
 # tables show them as dates through ui.table. Every other date column becomes reader text.
 PLOT_DATE_COLUMNS = frozenset({"plot_date"})
 PRECISION_COLUMN = "date_precision"
-_PRECISION_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_PRECISION_FORMAT = {"day": "%Y-%m-%d", "month": "%B %Y", "year": "%Y"}
 
 
 def reader_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +61,7 @@ def reader_rows(frame: pd.DataFrame) -> pd.DataFrame:
     - missing text (NULL, which pandas 3 hands over as NaN, a truthy float) becomes None, so
       `if row.note:` is false and nothing prints "nan" or "NaT";
     - a date column becomes text at the row's precision where the row says it
-      (date_precision: day "2003-08-06", month "2003-08", year "2003"), else an ISO date
+      (date_precision: day "2003-08-06", month "August 2003", year "2003"), else an ISO date
       ("2003-08-06", never "2003-08-06 00:00:00"); a timestamp with a time of day keeps it,
       labelled UTC when its column says so. Missing dates become None;
     - numbers stay numbers (NaN where missing: charts need them; ui.table shows a blank)."""
@@ -72,9 +73,23 @@ def reader_rows(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if pd.api.types.is_datetime64_any_dtype(values):
             out[column] = _date_text(values, precision, utc=column.endswith("_utc"))
+        elif values.dtype == object and values.map(_is_list).any():
+            out[column] = values.map(lambda cells, c=column: _list_text(c, cells))
         elif pd.api.types.is_string_dtype(values) or values.dtype == object:
             out[column] = _text_or_none(values)
     return out
+
+
+def _is_list(value) -> bool:
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
+def _list_text(column: str, cells) -> str | None:
+    """A list cell (e.g. period_ids) as reader text: periods by their labels, joined by ' / '.
+    (A list is also unhashable, so a frame holding one could not key the figure cache.)"""
+    if not _is_list(cells) or len(cells) == 0:
+        return None
+    return " / ".join(style.period_label(c) if column == "period_ids" else str(c) for c in cells)
 
 
 def _text_or_none(values: pd.Series) -> pd.Series:
