@@ -123,3 +123,80 @@ WAIT_FOR_CHARTS = """
   });
 }
 """
+
+
+# ----------------------------------------------------------------------------- what a reader reads
+
+# Everything a reader of the page can read, as JSON: the text of each Streamlit element (closed
+# expanders included: a reader opens them), every chart's SVG text, traces and axes, the cells of
+# every data grid, the accessible names and every link. Left out of "text" (read apart, or not
+# text at all): scripts and styles, Plotly charts (read as "charts"), data grids (a <canvas>
+# whose fallback table is read as "grids") and Material icons (ligature names such as
+# "keyboard_arrow_right", drawn as icons and hidden from assistive technology).
+READ_PAGE = """
+() => {
+  const SKIP = 'script, style, noscript, template, canvas, .js-plotly-plot, [data-testid="stIconMaterial"]';
+  const inline = new Map();
+  const isInline = el => {
+    if (!inline.has(el)) { const d = getComputedStyle(el).display; inline.set(el, d.startsWith('inline') || d === 'contents'); }
+    return inline.get(el);
+  };
+  const block = el => { while (el && el !== document.body && isInline(el)) el = el.parentElement; return el; };
+  const chunks = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => (n.parentElement.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.nodeValue.trim()) continue;
+    const box = n.parentElement.closest('[data-testid="stElementContainer"]') || document.body;
+    if (!chunks.has(box)) {
+      const inner = box === document.body ? null : box.querySelector('[data-testid]');
+      const label = box === document.body ? null : box.querySelector('[data-testid="stWidgetLabel"]');
+      chunks.set(box, {kind: inner ? inner.dataset.testid : 'page', label: label ? label.textContent.trim() : '', text: '', last: null});
+    }
+    const c = chunks.get(box), b = block(n.parentElement);
+    c.text += (c.last && c.last !== b ? '\\n' : '') + n.nodeValue;
+    c.last = b;
+  }
+  const text = [...chunks.values()].map(({kind, label, text}) => ({kind, label, text}));
+  const names = [...document.querySelectorAll('[aria-label], [title], img[alt]')]
+    .filter(el => !el.closest('.js-plotly-plot'))
+    .flatMap(el => ['aria-label', 'title', 'alt'].map(a => el.getAttribute(a)).filter(v => v && v.trim()));
+  const strings = v => (Array.isArray(v) ? v.flat(3) : [v]).filter(s => typeof s === 'string');
+  const charts = [...document.querySelectorAll('.js-plotly-plot')].map((gd, i) => {
+    const full = gd._fullLayout || {};
+    const axes = Object.keys(full).filter(k => /^[xy]axis\\d*$/.test(k)).map(k => {
+      const ax = full[k];
+      return {name: k, id: ax._id, type: ax.type, range: (gd.layout[k] && gd.layout[k].range) || ax.range,
+              ticks: [...gd.querySelectorAll(`g.${ax._id}tick text`)].map(t => t.textContent)};
+    });
+    const traces = (gd.data || []).map((t, j) => ({
+      index: j, type: t.type, name: typeof t.name === 'string' ? t.name : '',
+      hovertemplate: [...new Set(strings(t.hovertemplate))], hovertext: [...new Set(strings(t.hovertext))].slice(0, 2000),
+      text: [...new Set(strings(t.text))].slice(0, 2000), customdata: [...new Set(strings(t.customdata))].slice(0, 4000),
+    }));
+    const title = full.title && full.title.text ? full.title.text : '';
+    return {index: i, title, svg: [...gd.querySelectorAll('svg text')].map(t => t.textContent).filter(s => s.trim()), axes, traces};
+  });
+  const grids = [...document.querySelectorAll('canvas table')].map(t => ({
+    header: [...t.querySelectorAll('th')].map(c => c.textContent), cells: [...t.querySelectorAll('td')].map(c => c.textContent).filter(s => s),
+  }));
+  const hrefs = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
+  return {url: location.href, text, names, charts, grids, hrefs};
+}
+"""
+
+# The app's background colour, to tell which theme Streamlit drew.
+APP_BACKGROUND = "() => getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+
+
+def open_page(page, url: str, *, timeout_ms: int = 60_000, settle_ms: int = 300) -> None:
+    """Go to ``url`` and wait until the script has run and every chart is drawn (WAIT_FOR_CHARTS)."""
+    page.goto(url)
+    page.wait_for_function(WAIT_FOR_CHARTS, timeout=timeout_ms, polling=250)
+    page.wait_for_timeout(settle_ms)
+
+
+def read_page(page) -> dict:
+    """What a reader reads on the open page (see READ_PAGE)."""
+    return page.evaluate(READ_PAGE)
