@@ -171,3 +171,25 @@ def test_contrast_ratio():
     assert parse_colour("rgb(14 17 23 / 50%)") == (14, 17, 23, 0.5)
     assert blend(parse_colour("rgba(0, 0, 0, 0.5)"), (255, 255, 255)) == (127.5, 127.5, 127.5)
     assert parse_colour("transparent") is None
+
+
+def _part(**kw):
+    base = {"part": 0, "tag": "a", "visible": True, "outline_style": "none", "outline_width": 3.0, "outline_color": "rgb(26, 26, 26)",
+            "box_shadow": "none", "background": "rgba(0, 0, 0, 0)", "borders": [[0, "rgb(0, 0, 0)"]] * 4, "behind": [255, 255, 255]}
+    return {**base, **kw}
+
+
+def test_focus_indicator_contrast():
+    from tests.helpers.reader import FOCUS_CONTRAST, focus_indicator_contrast
+
+    assert focus_indicator_contrast([_part()], [_part()]) == (1.0, "nothing")  # no focus style (a nav link today)
+    faint = focus_indicator_contrast([_part()], [_part(box_shadow="rgba(0, 114, 178, 0.5) 0px 0px 0px 3.2px")])
+    assert faint[0] < FOCUS_CONTRAST  # Streamlit's half-transparent ring on white
+    solid = focus_indicator_contrast([_part()], [_part(outline_style="solid", outline_width=2.0, outline_color="rgb(0, 114, 178)")])
+    assert solid[0] > FOCUS_CONTRAST and "outline" in solid[1]
+    hidden = focus_indicator_contrast([_part(visible=False)], [_part(visible=False, outline_style="auto", outline_width=1.0, outline_color="rgb(16, 16, 16)")])
+    assert hidden == (1.0, "nothing")  # a ring on a visually hidden input shows nothing
+    tint = focus_indicator_contrast([_part()], [_part(background="rgba(26, 26, 26, 0.05)")])
+    assert tint[0] < FOCUS_CONTRAST
+    dark = focus_indicator_contrast([_part(behind=[14, 17, 23])], [_part(behind=[14, 17, 23], outline_style="solid", outline_width=2.0, outline_color="rgb(86, 180, 233)")])
+    assert dark[0] > FOCUS_CONTRAST

@@ -200,3 +200,138 @@ def open_page(page, url: str, *, timeout_ms: int = 60_000, settle_ms: int = 300)
 def read_page(page) -> dict:
     """What a reader reads on the open page (see READ_PAGE)."""
     return page.evaluate(READ_PAGE)
+
+
+# ----------------------------------------------------------------------------- keyboard focus
+
+# Marks the keyboard targets matched by each selector (data-focus-target="<i>") and, for each,
+# the elements that can show its focus (data-focus-part="<i>"): the target, its descendants and,
+# for a visually hidden input, its <label> and everything in it. Returns one name per target.
+MARK_FOCUS_TARGETS = """
+(selectors) => {
+  const names = [];
+  let i = 0;
+  for (const [kind, selector] of Object.entries(selectors)) {
+    for (const el of document.querySelectorAll(selector)) {
+      el.setAttribute('data-focus-target', String(i));
+      const label = el.closest('label');
+      for (const part of new Set([el, ...el.querySelectorAll('*'), ...(label ? [label, ...label.querySelectorAll('*')] : [])])) {
+        const had = part.getAttribute('data-focus-part');
+        part.setAttribute('data-focus-part', had ? had + ' ' + i : String(i));
+      }
+      const shown = e => { if (!e) return ''; const c = e.cloneNode(true); c.querySelectorAll('[data-testid="stIconMaterial"]').forEach(x => x.remove()); return c.textContent; };
+      names.push(`${kind} «${(shown(el) || el.getAttribute('aria-label') || shown(label)).replace(/\\s+/g, ' ').trim().slice(0, 40)}»`);
+      i += 1;
+    }
+  }
+  return names;
+}
+"""
+
+# The styles that can show focus on each part of target <i>, and the colour behind each part
+# (the backgrounds of its ancestors, blended, over white at the root).
+FOCUS_STYLES = """
+(i) => {
+  const parse = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const v = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const behind = el => {
+    const layers = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const c = parse(getComputedStyle(a).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let out = [255, 255, 255];
+    for (const c of layers.reverse()) out = out.map((v, k) => c[k] * c[3] + v * (1 - c[3]));
+    return out;
+  };
+  return [...document.querySelectorAll('[data-focus-part]')].filter(el => el.getAttribute('data-focus-part').split(' ').includes(String(i))).map((el, j) => {
+    const cs = getComputedStyle(el);
+    // The part's box as drawn: cut by every ancestor that clips (overflow, clip, clip-path), so a
+    // visually hidden input (1 px, clipped) counts as not visible.
+    let r = el.getBoundingClientRect(), [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflow !== 'visible' || s.clipPath !== 'none' || (s.clip && s.clip !== 'auto')) {
+        const q = a.getBoundingClientRect();
+        if (s.clipPath !== 'none' && /inset\\(50%\\)/.test(s.clipPath)) { right = left; break; }
+        [left, top, right, bottom] = [Math.max(left, q.left), Math.max(top, q.top), Math.min(right, q.right), Math.min(bottom, q.bottom)];
+      }
+    }
+    return {
+      part: j, tag: el.tagName.toLowerCase(),
+      visible: right - left >= 3 && bottom - top >= 3 && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+      outline_style: cs.outlineStyle, outline_width: parseFloat(cs.outlineWidth) || 0, outline_color: cs.outlineColor,
+      box_shadow: cs.boxShadow, background: cs.backgroundColor,
+      borders: ['Top', 'Right', 'Bottom', 'Left'].map(s => [parseFloat(cs['border' + s + 'Width']) || 0, cs['border' + s + 'Color']]),
+      behind: behind(el),
+    };
+  });
+}
+"""
+
+# The element that has focus: which marked target it is (or null), and where it is.
+ACTIVE_ELEMENT = """
+() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  return {target: a.getAttribute('data-focus-target'), tag: a.tagName.toLowerCase(), in_main: !!a.closest('[data-testid="stMain"]'),
+          name: (a.getAttribute('aria-label') || a.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 40)};
+}
+"""
+
+# Every Plotly chart's Streamlit container: its text alternative (role="img" with a name, on the
+# container, the plot or an element between them; or a description it points to with
+# aria-describedby; or the text of one of the next two elements on the page when it starts with
+# "Chart description:", the caption the web helper writes under each chart).
+CHART_ALTERNATIVES = """
+() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart, i) => {
+  const plot = chart.querySelector('.js-plotly-plot');
+  const box = chart.closest('[data-testid="stElementContainer"]') || chart;
+  const text = ids => (ids || '').split(/\\s+/).map(id => document.getElementById(id)).filter(Boolean).map(e => e.textContent).join(' ').trim();
+  const holders = [box, ...box.querySelectorAll('*')].filter(e => e === box || e.contains(plot) || e === plot || (plot && plot.contains(e) && e.getAttribute('role') === 'img'));
+  let img = null, described = '';
+  for (const e of holders) {
+    const name = (e.getAttribute('aria-label') || text(e.getAttribute('aria-labelledby')) || '').trim();
+    if (e.getAttribute('role') === 'img' && name && !img) img = name;
+    if (!described) described = text(e.getAttribute('aria-describedby'));
+  }
+  let caption = '', seen = 0;
+  for (let next = box.nextElementSibling; next && seen < 2 && !caption; next = next.nextElementSibling) {
+    if (!next.textContent.trim()) continue;
+    seen += 1;
+    if (/^\\s*Chart description:/.test(next.textContent)) caption = next.textContent.trim();
+  }
+  const title = plot && plot._fullLayout && plot._fullLayout.title ? (plot._fullLayout.title.text || '').replace(/<[^>]*>/g, ' ') : '';
+  return {index: i, title: title.replace(/\\s+/g, ' ').trim().slice(0, 60), img_name: img || '', described, caption};
+})
+"""
+
+# For chart <i>: focus the last keyboard stop before it (returns false when there is none),
+# marking the chart's container with data-chart-under-test.
+FOCUS_BEFORE_CHART = """
+(i) => {
+  const chart = document.querySelectorAll('[data-testid="stPlotlyChart"]')[i];
+  const box = chart.closest('[data-testid="stElementContainer"]') || chart;
+  document.querySelectorAll('[data-chart-under-test]').forEach(e => e.removeAttribute('data-chart-under-test'));
+  box.setAttribute('data-chart-under-test', '');
+  const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}) && !(e.type === 'radio' && !e.checked));
+  const before = stops.filter(e => !box.contains(e) && (e.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const after = stops.filter(e => !box.contains(e) && (box.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const skip = [...box.querySelectorAll('a[href^="#"]'), ...(box.previousElementSibling ? box.previousElementSibling.querySelectorAll('a[href^="#"]') : [])]
+    .map(a => document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))))
+    .some(t => t && !box.contains(t) && (box.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING));
+  if (!before.length || !after.length) return {focused: false, skip};
+  before[before.length - 1].focus();
+  return {focused: document.activeElement === before[before.length - 1], skip};
+}
+"""
+
+# Where the focus is relative to the chart marked by FOCUS_BEFORE_CHART: "before", "inside" or "after".
+FOCUS_VS_CHART = """
+() => {
+  const box = document.querySelector('[data-chart-under-test]'), a = document.activeElement;
+  if (!a || a === document.body) return 'none';
+  if (box.contains(a)) return 'inside';
+  return box.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+}
+"""

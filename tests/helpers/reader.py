@@ -272,3 +272,50 @@ def contrast_ratio(a, b) -> float:
     """WCAG contrast ratio of two opaque colours, 1..21."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+# ----------------------------------------------------------------------------- focus indicator
+
+FOCUS_CONTRAST = 3.0  # WCAG 2.4.11 (2.2) / 1.4.11: a focus indicator at 3:1 at least
+
+
+def _shadow_colours(shadow: str) -> list[tuple[float, float, float, float]]:
+    return [c for c in (parse_colour(m) for m in re.findall(r"rgba?\([^)]*\)|#[0-9a-fA-F]{6,8}", shadow or "")) if c and c[3] > 0]
+
+
+def focus_indicator_contrast(unfocused: list[dict], focused: list[dict]) -> tuple[float, str]:
+    """The strongest focus indicator of one keyboard target: the best contrast ratio among what
+    changed on its visible parts when it took focus, and what that was. Parts are the dicts of
+    tests/helpers/browser.py FOCUS_STYLES, in the same order in both states. An outline or a box
+    shadow that appears is measured against the colour behind the part; a border or a
+    background that changes, against its unfocused colour (the same pixels before and after,
+    as WCAG 2.4.11 puts it). (1.0, "nothing") when nothing visible changed."""
+    best = (1.0, "nothing")
+
+    def consider(ratio: float, what: str) -> None:
+        nonlocal best
+        if ratio > best[0]:
+            best = (ratio, what)
+
+    for before, after in zip(unfocused, focused):
+        if not after.get("visible"):
+            continue
+        under = tuple(after["behind"])
+        name = f"<{after['tag']}> part {after['part']}"
+        outline = (after["outline_style"], after["outline_width"], after["outline_color"])
+        if after["outline_style"] not in ("none", "hidden") and after["outline_width"] >= 1 and outline != (before["outline_style"], before["outline_width"], before["outline_color"]):
+            colour = parse_colour(after["outline_color"])
+            if colour:
+                consider(contrast_ratio(blend(colour, under), under), f"{name} outline {after['outline_style']} {after['outline_width']:g}px {after['outline_color']}")
+        if after["box_shadow"] != before["box_shadow"]:
+            for colour in _shadow_colours(after["box_shadow"]):
+                consider(contrast_ratio(blend(colour, under), under), f"{name} box-shadow {after['box_shadow']}")
+        for (width, colour), (_, was) in zip(after["borders"], before["borders"]):
+            now, then = parse_colour(colour), parse_colour(was)
+            if width >= 1 and now and then and colour != was:
+                consider(contrast_ratio(blend(now, under), blend(then, tuple(before["behind"]))), f"{name} border {was} → {colour}")
+        if after["background"] != before["background"]:
+            now, then = parse_colour(after["background"]), parse_colour(before["background"])
+            if now and then:
+                consider(contrast_ratio(blend(now, under), blend(then, tuple(before["behind"]))), f"{name} background {before['background']} → {after['background']}")
+    return best
