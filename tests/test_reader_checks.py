@@ -193,3 +193,38 @@ def test_focus_indicator_contrast():
     assert tint[0] < FOCUS_CONTRAST
     dark = focus_indicator_contrast([_part(behind=[14, 17, 23])], [_part(behind=[14, 17, 23], outline_style="solid", outline_width=2.0, outline_color="rgb(86, 180, 233)")])
     assert dark[0] > FOCUS_CONTRAST
+
+
+def _read(**kw):
+    read = {"url": "http://localhost:8501/data?period=since_2022", "text": [], "names": [], "charts": [], "grids": [], "hrefs": []}
+    return {**read, **kw}
+
+
+def test_page_findings_name_each_place_and_keep_the_explorer_exemption_narrow():
+    from tests.helpers.reader import page_findings, report
+
+    chart = {"index": 0, "title": "<b>Key events</b><br>Dated", "svg": ["2014", "2016"],
+             "axes": [{"name": "xaxis", "id": "x", "type": "date", "range": ["2012-09-03T00:00:00", "2025-07-30T00:00:00"], "ticks": ["2014", "2016"]},
+                      {"name": "xaxis2", "id": "x2", "type": "linear", "range": [2020.2, 2024.8], "ticks": ["2,020.5", "2,021.5"]}],
+             "traces": [{"index": 0, "type": "scatter", "name": "Since 24 Feb 2022", "hovertemplate": ["%{customdata[0]}<extra></extra>"],
+                         "hovertext": ["Dates: 2003-08-06 00:00:00"], "text": [], "customdata": ["note: nan"]}]}
+    read = _read(
+        text=[{"kind": "stCode", "label": "", "text": "python -m dashboard export --relation exercise_list"},
+              {"kind": "stSelectbox", "label": "Table or view", "text": "exercise_list (view)"},
+              {"kind": "stMarkdown", "label": "", "text": "“quote” cepa_2025 · note: nan"}],
+        grids=[{"header": ["exercise_id", "plot_date"], "cells": ["coalition_2003", "2003-07-01 00:00:00"]}],
+        charts=[chart], hrefs=["#stMain", "https://abachy%5C.com/news"], names=["Help for imports \\(2023\\)"],
+    )
+    found = page_findings(read, "Data explorer", "since_2022")
+    kinds = {(where.split(" «")[0], what) for where, what, _ in found}
+    assert kinds == {
+        ("text (stMarkdown)", "missing value"), ("text (stMarkdown)", "internal id"), ("data grid", "time on a date"),
+        ("accessible names", "markdown escape"), ("chart 1", "year tick"), ("chart 1", "range past the period"),
+        ("chart 1", "time on a date"), ("chart 1", "missing value"), ("link", "broken link"),
+    }, kinds
+    # The same ids anywhere but the Data explorer are reader text.
+    elsewhere = {what for where, what, _ in page_findings(read, "Sources and method", "since_2022") if where.startswith(("text (stCode", "text (stSelectbox", "data grid"))}
+    assert "internal id" in elsewhere
+    message = report("Data explorer · since_2022 · light", found)
+    assert message.count("\n") <= 13 and len(message) < 4000 and "abachy%5C.com" in message
+    assert page_findings(_read(text=[{"kind": "stMarkdown", "label": "", "text": "Since 24 Feb 2022 · 89% · Joint Sea-2012"}]), "Overview", "all") == []

@@ -319,3 +319,81 @@ def focus_indicator_contrast(unfocused: list[dict], focused: list[dict]) -> tupl
             if now and then:
                 consider(contrast_ratio(blend(now, under), blend(then, tuple(before["behind"]))), f"{name} background {before['background']} → {after['background']}")
     return best
+
+
+# ----------------------------------------------------------------------------- a page, read
+
+SHOWN = 12  # kinds of problem listed in a failure message; the rest are counted
+
+
+def id_exempt(page_title: str, chunk: dict) -> bool:
+    """Page text where snake_case ids are shown on purpose, on the Data explorer only: the
+    command line for scripts (stCode: it must carry the relation's name) and the "Table or view"
+    picker (it names the relation). Its data grid is exempt too (see page_findings)."""
+    return page_title == "Data explorer" and (chunk["kind"] == "stCode" or (chunk["kind"] == "stSelectbox" and chunk["label"] == "Table or view"))
+
+
+_TAG = re.compile(r"<br\s*/?>|<[^>]*>", re.I)
+_PLACEHOLDER = re.compile(r"%\{[^}]*\}")
+
+
+def _shown(template: str) -> str:
+    """A hover template or label as the reader sees it: tags out (<br> as a new line), the
+    %{...} placeholders out (their values are checked as the traces' data)."""
+    return _PLACEHOLDER.sub(" ", _TAG.sub(lambda m: "\n" if m.group(0).lower().startswith("<br") else "", template))
+
+
+def page_findings(read: dict, page_title: str, period: str) -> list[tuple[str, str, str]]:
+    """Everything wrong with what the reader reads on one page (a dict as tests/helpers/browser.py
+    READ_PAGE returns it) shown for ``period``: (where, what, detail) triples, without repeats."""
+    out: list[tuple[str, str, str]] = []
+
+    def text(where: str, value: str, ids: bool = True) -> None:
+        out.extend((where, name, str(f)) for name, f in check_text(value))
+        if ids:
+            out.extend((where, "internal id", str(f)) for f in find_snake_ids(value))
+
+    for chunk in read["text"]:
+        where = f"text ({chunk['kind']}{' «' + chunk['label'][:40] + '»' if chunk['label'] else ''})"
+        text(where, chunk["text"], ids=not id_exempt(page_title, chunk))
+    text("accessible names", "\n".join(read["names"]))
+    for grid in read["grids"]:
+        text("data grid", "\n".join(grid["header"] + grid["cells"]), ids=page_title != "Data explorer")
+    for chart in read["charts"]:
+        title = " ".join(_shown(chart["title"]).split()) or "untitled"
+        where = f"chart {chart['index'] + 1} «{title[:50]}»"
+        text(f"{where} SVG", "\n".join(chart["svg"]))
+        for t in chart["traces"]:
+            trace = f"{where} trace {t['index']}{' «' + t['name'][:30] + '»' if t['name'] else ''}"
+            for field in ("hovertemplate", "hovertext", "text"):
+                if t[field]:
+                    text(f"{trace} {field}", "\n".join(_shown(s) for s in t[field]))
+            if t["customdata"]:
+                text(f"{trace} customdata", "\n".join(t["customdata"]))
+            if t["name"]:
+                text(f"{trace} name", t["name"])
+        for axis in chart["axes"]:
+            bad = fractional_year_ticks(axis["ticks"])
+            if bad:
+                out.append((f"{where} {axis['name']}", "year tick", f"{bad[:6]} (ticks {axis['ticks'][:10]})"))
+            if axis["name"].startswith("xaxis") and (axis["type"] == "date" or (axis["type"] == "linear" and looks_like_years(axis["ticks"]))):
+                why = range_exceeds_period(axis["range"], period, "date" if axis["type"] == "date" else "year")
+                if why:
+                    out.append((f"{where} {axis['name']}", "range past the period", why))
+    out.extend(("link", "broken link", h) for h in bad_hrefs(read["hrefs"], read["url"]))
+    return list(dict.fromkeys(out))
+
+
+def report(what: str, found: list[tuple[str, str, str]]) -> str:
+    """One line per kind of problem in one place, with its first example and a count: a failure
+    stays a screenful however many rows repeat the defect."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for where, check, detail in found:
+        groups.setdefault((where, check), []).append(detail)
+    lines = [f"{what}: {len(found)} problem(s) a reader sees"]
+    for (where, check), details in list(groups.items())[:SHOWN]:
+        more = f" (×{len(details)}, e.g.)" if len(details) > 1 else ""
+        lines.append(f"  - {where}: {check}{more}: {details[0][:200]}")
+    if len(groups) > SHOWN:
+        lines.append(f"  … and {len(groups) - SHOWN} more kinds in other places")
+    return "\n".join(lines)
