@@ -24,12 +24,12 @@ periods table of Sources and method) is reader text like the rest.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from dashboard.core import style
+
 from tests.helpers.browser import APP_BACKGROUND, CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, open_page, read_page, serve
-from tests.helpers.reader import page_findings, relative_luminance, report
+from tests.helpers.reader import page_findings, parse_colour, relative_luminance, report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -39,6 +39,8 @@ THEMES = ("light", "dark")
 DESKTOP = (1366, 768)
 PHONE = (390, 844)
 PHONE_PAGES = ("Overview", "Dual-use supply")
+CHOSEN_PERIOD = """() => { const r = document.querySelector('[data-testid="stRadio"] input[type="radio"]:checked');
+  return r ? r.closest('label').textContent.trim() : null; }"""
 
 
 @pytest.fixture(scope="module")
@@ -72,18 +74,18 @@ def tab(browser):
         context.close()
 
 
-def _rgb(css: str) -> tuple[int, int, int]:
-    return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
-
-
 def _check(page, url: str, page_title: str, period: str, theme: str) -> None:
     open_page(page, url)
     assert page.locator('[data-testid="stException"]').count() == 0, f"{page_title} · {period} · {theme}: the page shows an exception"
     # Streamlit follows the browser's prefers-color-scheme (the settings menu's default, "Use
     # system setting"); if it stopped doing so, the dark runs would silently test the light theme.
     background = page.evaluate(APP_BACKGROUND)
-    lum = relative_luminance(_rgb(background))
+    lum = relative_luminance(parse_colour(background)[:3])
     assert (lum > 0.7) if theme == "light" else (lum < 0.1), f"{page_title} · {theme}: the app's background is {background}, not the {theme} theme"
+    # The period comes from the link (?period=…): the sidebar must show it chosen, or every period
+    # would silently be tested as "all".
+    chosen = page.evaluate(CHOSEN_PERIOD)
+    assert chosen == style.period_label(period), f"{page_title} · {period}: the sidebar shows the period {chosen!r}, not {style.period_label(period)!r}"
     found = page_findings(read_page(page), page_title, period)
     if found:
         pytest.fail(report(f"{page_title} · period={period} · {theme} · {page.viewport_size['width']}x{page.viewport_size['height']}", found), pytrace=False)
