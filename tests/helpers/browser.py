@@ -123,3 +123,215 @@ WAIT_FOR_CHARTS = """
   });
 }
 """
+
+
+# ----------------------------------------------------------------------------- what a reader reads
+
+# Everything a reader of the page can read, as JSON: the text of each Streamlit element (closed
+# expanders included: a reader opens them), every chart's SVG text, traces and axes, the cells of
+# every data grid, the accessible names and every link. Left out of "text" (read apart, or not
+# text at all): scripts and styles, Plotly charts (read as "charts"), data grids (a <canvas>
+# whose fallback table is read as "grids") and Material icons (ligature names such as
+# "keyboard_arrow_right", drawn as icons and hidden from assistive technology).
+READ_PAGE = """
+() => {
+  const SKIP = 'script, style, noscript, template, canvas, .js-plotly-plot, [data-testid="stIconMaterial"]';
+  const inline = new Map();
+  const isInline = el => {
+    if (!inline.has(el)) { const d = getComputedStyle(el).display; inline.set(el, d.startsWith('inline') || d === 'contents'); }
+    return inline.get(el);
+  };
+  const block = el => { while (el && el !== document.body && isInline(el)) el = el.parentElement; return el; };
+  const chunks = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: n => (n.parentElement.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.nodeValue.trim()) continue;
+    const box = n.parentElement.closest('[data-testid="stElementContainer"]') || document.body;
+    if (!chunks.has(box)) {
+      const inner = box === document.body ? null : box.querySelector('[data-testid]');
+      const label = box === document.body ? null : box.querySelector('[data-testid="stWidgetLabel"]');
+      chunks.set(box, {kind: inner ? inner.dataset.testid : 'page', label: label ? label.textContent.trim() : '', text: '', last: null});
+    }
+    const c = chunks.get(box), b = block(n.parentElement);
+    c.text += (c.last && c.last !== b ? '\\n' : '') + n.nodeValue;
+    c.last = b;
+  }
+  const text = [...chunks.values()].map(({kind, label, text}) => ({kind, label, text}));
+  const names = [...document.querySelectorAll('[aria-label], [title], img[alt]')]
+    .filter(el => !el.closest('.js-plotly-plot'))
+    .flatMap(el => ['aria-label', 'title', 'alt'].map(a => el.getAttribute(a)).filter(v => v && v.trim()));
+  const strings = v => (Array.isArray(v) ? v.flat(3) : [v]).filter(s => typeof s === 'string');
+  const charts = [...document.querySelectorAll('.js-plotly-plot')].map((gd, i) => {
+    const full = gd._fullLayout || {};
+    const axes = Object.keys(full).filter(k => /^[xy]axis\\d*$/.test(k)).map(k => {
+      const ax = full[k];
+      return {name: k, id: ax._id, type: ax.type, range: (gd.layout[k] && gd.layout[k].range) || ax.range,
+              ticks: [...gd.querySelectorAll(`g.${ax._id}tick text`)].map(t => t.textContent)};
+    });
+    const traces = (gd.data || []).map((t, j) => ({
+      index: j, type: t.type, name: typeof t.name === 'string' ? t.name : '',
+      hovertemplate: [...new Set(strings(t.hovertemplate))], hovertext: [...new Set(strings(t.hovertext))].slice(0, 2000),
+      text: [...new Set(strings(t.text))].slice(0, 2000), customdata: [...new Set(strings(t.customdata))].slice(0, 4000),
+    }));
+    const title = full.title && full.title.text ? full.title.text : '';
+    return {index: i, title, svg: [...gd.querySelectorAll('svg text')].map(t => t.textContent).filter(s => s.trim()), axes, traces};
+  });
+  const grids = [...document.querySelectorAll('canvas table')].map(t => ({
+    header: [...t.querySelectorAll('th')].map(c => c.textContent), cells: [...t.querySelectorAll('td')].map(c => c.textContent).filter(s => s),
+  }));
+  const hrefs = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
+  return {url: location.href, text, names, charts, grids, hrefs};
+}
+"""
+
+# The app's background colour, to tell which theme Streamlit drew.
+APP_BACKGROUND = "() => getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor"
+
+
+def open_page(page, url: str, *, timeout_ms: int = 60_000, settle_ms: int = 300) -> None:
+    """Go to ``url`` and wait until the script has run and every chart is drawn (WAIT_FOR_CHARTS)."""
+    page.goto(url)
+    page.wait_for_function(WAIT_FOR_CHARTS, timeout=timeout_ms, polling=250)
+    page.wait_for_timeout(settle_ms)
+
+
+def read_page(page) -> dict:
+    """What a reader reads on the open page (see READ_PAGE)."""
+    return page.evaluate(READ_PAGE)
+
+
+# ----------------------------------------------------------------------------- keyboard focus
+
+# Marks the keyboard targets matched by each selector (data-focus-target="<i>") and, for each,
+# the elements that can show its focus (data-focus-part="<i>"): the target, its descendants and,
+# for a visually hidden input, its <label> and everything in it. Returns one name per target.
+MARK_FOCUS_TARGETS = """
+(selectors) => {
+  const names = [];
+  let i = 0;
+  for (const [kind, selector] of Object.entries(selectors)) {
+    for (const el of document.querySelectorAll(selector)) {
+      el.setAttribute('data-focus-target', String(i));
+      const label = el.closest('label');
+      for (const part of new Set([el, ...el.querySelectorAll('*'), ...(label ? [label, ...label.querySelectorAll('*')] : [])])) {
+        const had = part.getAttribute('data-focus-part');
+        part.setAttribute('data-focus-part', had ? had + ' ' + i : String(i));
+      }
+      const shown = e => { if (!e) return ''; const c = e.cloneNode(true); c.querySelectorAll('[data-testid="stIconMaterial"]').forEach(x => x.remove()); return c.textContent; };
+      names.push(`${kind} «${(shown(el) || el.getAttribute('aria-label') || shown(label)).replace(/\\s+/g, ' ').trim().slice(0, 40)}»`);
+      i += 1;
+    }
+  }
+  return names;
+}
+"""
+
+# The styles that can show focus on each part of target <i>, and the colour behind each part
+# (the backgrounds of its ancestors, blended, over white at the root).
+FOCUS_STYLES = """
+(i) => {
+  const parse = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const v = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const behind = el => {
+    const layers = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const c = parse(getComputedStyle(a).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let out = [255, 255, 255];
+    for (const c of layers.reverse()) out = out.map((v, k) => c[k] * c[3] + v * (1 - c[3]));
+    return out;
+  };
+  return [...document.querySelectorAll('[data-focus-part]')].filter(el => el.getAttribute('data-focus-part').split(' ').includes(String(i))).map((el, j) => {
+    const cs = getComputedStyle(el);
+    // The part's box as drawn: cut by every ancestor that clips (overflow, clip, clip-path), so a
+    // visually hidden input (1 px, clipped) counts as not visible.
+    let r = el.getBoundingClientRect(), [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflow !== 'visible' || s.clipPath !== 'none' || (s.clip && s.clip !== 'auto')) {
+        const q = a.getBoundingClientRect();
+        if (s.clipPath !== 'none' && /inset\\(50%\\)/.test(s.clipPath)) { right = left; break; }
+        [left, top, right, bottom] = [Math.max(left, q.left), Math.max(top, q.top), Math.min(right, q.right), Math.min(bottom, q.bottom)];
+      }
+    }
+    return {
+      part: j, tag: el.tagName.toLowerCase(),
+      visible: right - left >= 3 && bottom - top >= 3 && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+      outline_style: cs.outlineStyle, outline_width: parseFloat(cs.outlineWidth) || 0, outline_color: cs.outlineColor,
+      box_shadow: cs.boxShadow, background: cs.backgroundColor,
+      borders: ['Top', 'Right', 'Bottom', 'Left'].map(s => [parseFloat(cs['border' + s + 'Width']) || 0, cs['border' + s + 'Color']]),
+      behind: behind(el),
+    };
+  });
+}
+"""
+
+# The element that has focus: which marked target it is (or null), and where it is.
+ACTIVE_ELEMENT = """
+() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  return {target: a.getAttribute('data-focus-target'), tag: a.tagName.toLowerCase(), in_main: !!a.closest('[data-testid="stMain"]'),
+          name: (a.getAttribute('aria-label') || a.innerText || '').replace(/\\s+/g, ' ').trim().slice(0, 40)};
+}
+"""
+
+# Every Plotly chart's Streamlit container: its text alternative (role="img" with a name, on the
+# container, the plot or an element between them; or a description it points to with
+# aria-describedby; or the text of one of the next two elements on the page when it starts with
+# "Chart description:", the caption the web helper writes under each chart).
+CHART_ALTERNATIVES = """
+() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart, i) => {
+  const plot = chart.querySelector('.js-plotly-plot');
+  const box = chart.closest('[data-testid="stElementContainer"]') || chart;
+  const text = ids => (ids || '').split(/\\s+/).map(id => document.getElementById(id)).filter(Boolean).map(e => e.textContent).join(' ').trim();
+  const holders = [box, ...box.querySelectorAll('*')].filter(e => e === box || e.contains(plot) || e === plot || (plot && plot.contains(e) && e.getAttribute('role') === 'img'));
+  let img = null, described = '';
+  for (const e of holders) {
+    const name = (e.getAttribute('aria-label') || text(e.getAttribute('aria-labelledby')) || '').trim();
+    if (e.getAttribute('role') === 'img' && name && !img) img = name;
+    if (!described) described = text(e.getAttribute('aria-describedby'));
+  }
+  let caption = '', seen = 0;
+  for (let next = box.nextElementSibling; next && seen < 2 && !caption; next = next.nextElementSibling) {
+    if (!next.textContent.trim()) continue;
+    seen += 1;
+    if (/^\\s*Chart description:/.test(next.textContent)) caption = next.textContent.trim();
+  }
+  const title = plot && plot._fullLayout && plot._fullLayout.title ? (plot._fullLayout.title.text || '').replace(/<[^>]*>/g, ' ') : '';
+  return {index: i, title: title.replace(/\\s+/g, ' ').trim().slice(0, 60), img_name: img || '', described, caption};
+})
+"""
+
+# For chart <i>: focus the last keyboard stop before it (returns false when there is none),
+# marking the chart's container with data-chart-under-test.
+FOCUS_BEFORE_CHART = """
+(i) => {
+  const chart = document.querySelectorAll('[data-testid="stPlotlyChart"]')[i];
+  const box = chart.closest('[data-testid="stElementContainer"]') || chart;
+  document.querySelectorAll('[data-chart-under-test]').forEach(e => e.removeAttribute('data-chart-under-test'));
+  box.setAttribute('data-chart-under-test', '');
+  const stops = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}) && !(e.type === 'radio' && !e.checked));
+  const before = stops.filter(e => !box.contains(e) && (e.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const after = stops.filter(e => !box.contains(e) && (box.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const skip = [...box.querySelectorAll('a[href^="#"]'), ...(box.previousElementSibling ? box.previousElementSibling.querySelectorAll('a[href^="#"]') : [])]
+    .map(a => document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))))
+    .some(t => t && !box.contains(t) && (box.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING));
+  if (!before.length || !after.length) return {focused: false, skip};
+  before[before.length - 1].focus();
+  return {focused: document.activeElement === before[before.length - 1], skip};
+}
+"""
+
+# Where the focus is relative to the chart marked by FOCUS_BEFORE_CHART: "before", "inside" or "after".
+FOCUS_VS_CHART = """
+() => {
+  const box = document.querySelector('[data-chart-under-test]'), a = document.activeElement;
+  if (!a || a === document.body) return 'none';
+  if (box.contains(a)) return 'inside';
+  return box.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+}
+"""
