@@ -12,4 +12,4 @@ select
 from stg_sipri_deliveries_by_year d
 where d.recipient = 'China' and d.supplier in ('Russia', 'Soviet Union')
 group by d.period_id, d.category
-order by d.period_id, tiv_mtiv desc
+order by (select pl.sort_order from stg_periods pl where pl.period_id = d.period_id), tiv_mtiv desc, d.category
