@@ -75,23 +75,25 @@ def _markers(part: pd.DataFrame, grouped: bool, marker: dict, hover: list[str], 
 
 TITLE_CHARS = 42  # a title, subtitle or source line wraps at these widths: a phone (390 px) shows
 SUBTITLE_CHARS = 56  # them whole; a desktop card shows them on a few short lines
-SOURCE_CHARS = 70
-LEGEND_ROW_PX = 22
-PHONE_LEGEND_PX = 320  # the width a legend below a chart has on a phone: rows are reserved for it
+SOURCE_CHARS = 60
+LEGEND_ROW_PX = 26
+PHONE_CARD_PX = 350  # a chart's width on a phone (390 px): a legend below the plot wraps within it
 
 
-def _legend_rows(fig: go.Figure) -> int:
-    """Rows a horizontal legend below the plot needs on a phone (it wraps at PHONE_LEGEND_PX)."""
+def _legend_rows(fig: go.Figure, left: int) -> int:
+    """Rows a horizontal legend below the plot needs on a phone: it starts at the plot's left edge
+    and wraps at the card's, so rows are reserved for the narrowest screen."""
     names = [str(t.name or "") for t in fig.data if t.showlegend is not False and t.name]
     if not names:
         return 0
+    room = max(120, PHONE_CARD_PX - left)
     rows, used = 1, 0
     for name in names:
-        width = 40 + 6.6 * len(name)
-        if used and used + width > PHONE_LEGEND_PX:
+        width = 44 + 6.6 * len(name)
+        if used and used + width > room:
             rows, used = rows + 1, 0
         used += width
-    return min(rows, 4)
+    return min(rows, 5)
 
 
 def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True, left: int = 60, right: int = 24, axis_px: int = 44) -> go.Figure:
@@ -107,7 +109,7 @@ def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: boo
     notes = [_wrap(_esc(n), SUBTITLE_CHARS) for n in cap.shown.split("\n") if n.strip()]
     shown = "".join(f"<br><span style='font-size:12px;color:{style.NEUTRAL}'><i>{n}</i></span>" for n in notes)
     top = 30 + 21 * (title.count("<br>") + 1) + 17 * (subtitle.count("<br>") + 1) + 16 * sum(n.count("<br>") + 1 for n in notes)
-    rows = _legend_rows(fig) if legend else 0
+    rows = _legend_rows(fig, left) if legend else 0
     below = axis_px + LEGEND_ROW_PX * rows + (6 if rows else 0)  # px from the plot's bottom to the source line
     bottom = below + 15 * lines + 14
     plot_px = max(120, height - 165)  # the plot keeps the height `height` gave it before titles wrapped; the card grows
@@ -145,17 +147,20 @@ def _cats(values: pd.Series) -> pd.Series:
     return values.map(lambda v: _esc(v) if isinstance(v, str) else v)
 
 
-LABEL_CHARS = 22  # a longer category label is wrapped onto more lines (a phone keeps room for the bars)
+LABEL_CHARS = 24  # a longer category label is wrapped onto more lines (a phone keeps room for the bars)
 
 
-def _labels(values: pd.Series) -> pd.Series:
+def _labels(values: pd.Series, width: int = LABEL_CHARS) -> pd.Series:
     """Category labels drawn beside bars: escaped like _cats, long ones wrapped."""
-    return values.map(lambda v: _wrap(_esc(v), LABEL_CHARS) if isinstance(v, str) else v)
+    return values.map(lambda v: _wrap(_esc(v), width) if isinstance(v, str) else v)
+
+
+LANE_CHARS = 26  # a timeline's lanes are one line each (their rows are too close for two)
 
 
 def _row_px(labels) -> int:
     """Pixels per category row: room for the tallest (wrapped) label."""
-    return 24 + 14 * (max((str(v).count("<br>") for v in labels), default=0))
+    return 26 + 16 * (max((str(v).count("<br>") for v in labels), default=0))
 
 
 def _category_rows(fig: go.Figure, cap: Caption, categories: pd.Series, *, least_height: int) -> go.Figure:
@@ -164,7 +169,7 @@ def _category_rows(fig: go.Figure, cap: Caption, categories: pd.Series, *, least
     order = list(dict.fromkeys(_labels(categories)))
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
     fig.update_xaxes(nticks=6)
-    return frame_figure(fig, cap, height=max(least_height, 120 + _row_px(order) * len(order)), left=label_margin(order), right=56)
+    return frame_figure(fig, cap, height=max(least_height, 175 + _row_px(order) * len(order)), left=label_margin(order), right=56)
 
 
 def label_margin(labels, *, px_per_char: float = 6.6, most: int = 220) -> int:
@@ -359,17 +364,17 @@ def period_comparison(frame: pd.DataFrame, cap: Caption, *, highlight: str = "al
     for col, indicator in enumerate(indicators, start=1):
         part = frame[frame["indicator"] == indicator]
         fig.add_bar(
-            x=[_wrap(style.PERIOD_LABELS[p], 10) for p in part["period_id"]], y=part["value"], showlegend=False,
+            x=[_wrap(style.PERIOD_SHORT[p], 8) for p in part["period_id"]], y=part["value"], showlegend=False,
             marker={"color": [style.PERIOD_COLOURS[p] for p in part["period_id"]], "opacity": [1.0 if highlight in ("all", p) else 0.35 for p in part["period_id"]],
                     "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in part["is_estimate"]], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
-            text=_cats(part["value_label"]), textposition="outside", cliponaxis=False,
+            text=_cats(part["value_label"]), textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": 11},
             hovertext=hover_text(part, ["Indicator:indicator", "Period:period_label", "Per year:value_label", "Unit:unit", "Years:years", "Method:note"]), hoverinfo="text",
             row=1, col=col,
         )
     titles = max((_subplot_title(i).count("<br>") + 1 for i in indicators), default=1)
     frame_figure(fig, cap, height=440 + 14 * titles, legend=False, axis_px=58)
     fig.update_layout(margin={"t": fig.layout.margin.t + 16 * titles})  # the panel titles sit above the panels, under the subtitle
-    fig.update_xaxes(tickfont={"size": 11}, tickangle=0)
+    fig.update_xaxes(tickfont={"size": 10}, tickangle=0)
     fig.update_yaxes(nticks=5, rangemode="tozero")
     for a in fig.layout.annotations[: len(indicators)]:
         a.update(font={"size": 12}, yanchor="bottom", yshift=4)
@@ -424,10 +429,11 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
             x=_cats(part[x]), y=_labels(part[y]) if orientation == "h" else _cats(part[y]), orientation=orientation,
             name=_esc(style.series_name(key, labels)),
             marker={"color": style.series_colour(key, colours=colours), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
-            text=_cats(part[label]), textposition="outside", cliponaxis=False,
+            text=_cats(part[label]) if orientation == "h" else part[label].map(lambda v: _wrap(_esc(v), 10) if isinstance(v, str) else v), textposition="outside", cliponaxis=False,
+            **({} if orientation == "h" else {"constraintext": "none", "textfont": {"size": 10}}),  # a narrow bar's label keeps its size (wrapped), not shrunk unreadable
             hovertext=hover_text(part, hover), hoverinfo="text",
         )
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", bargroupgap=0.08)
     if value_range:
         (fig.update_xaxes if orientation == "h" else fig.update_yaxes)(range=list(value_range))
     if orientation == "h":
@@ -502,7 +508,7 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
             continue
         marker = {"color": colour, "size": 12, "line": {"width": 1, "color": "#FFFFFF"}, "symbol": "diamond"}
         fig.add_scatter(
-            x=part[date], y=_cats(part[lane]), mode="markers", name=style.period_label(period), hoverinfo="text", cliponaxis=False, legendgroup=period,
+            x=part[date], y=_labels(part[lane], LANE_CHARS), mode="markers", name=style.period_label(period), hoverinfo="text", cliponaxis=False, legendgroup=period,
             **_markers(part, grouped, marker, hover, symbol="circle", opacity=0.8),
         )
     spans = frame[imprecise]
@@ -512,7 +518,7 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
             if part.empty:
                 continue
             xs, ys, texts = [], [], []
-            for lane_value, start, end, words in zip(_cats(part[lane]), pd.to_datetime(part["date_from"]), pd.to_datetime(part["date_to"]), hover_text(part, span_hover)):
+            for lane_value, start, end, words in zip(_labels(part[lane], LANE_CHARS), pd.to_datetime(part["date_from"]), pd.to_datetime(part["date_to"]), hover_text(part, span_hover)):
                 xs += [start, end, None]
                 ys += [lane_value, lane_value, None]
                 texts += [words, words, None]
@@ -521,13 +527,15 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
                 line={"color": colour, "width": 4}, marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": colour}, "color": colour}, opacity=0.85,
             )
         fig.add_scatter(x=[None], y=[None], mode="lines+markers", name="Dated only to a month or year (span)", line={"color": style.NEUTRAL, "width": 4}, marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": style.NEUTRAL}}, hoverinfo="skip")
-    frame_figure(fig, cap, height=height, left=label_margin(frame[lane].dropna().unique()))
+    lane_labels = _labels(pd.Series(frame[lane].dropna().unique(), dtype=object), LANE_CHARS)
+    lines_of_labels = sum(str(v).count("<br>") + 1 for v in lane_labels)
+    frame_figure(fig, cap, height=max(height, 165 + 18 * lines_of_labels + 40), left=label_margin(lane_labels))  # a lane's (wrapped) label has room
     if not frame.empty:
         extent = pd.concat([pd.to_datetime(frame[date], errors="coerce")] + ([pd.to_datetime(spans["date_from"]), pd.to_datetime(spans["date_to"])] if not spans.empty else []))
         add_period_bands(fig, *date_range(extent, cap.period), yearly=False)
     lanes = frame[lane].nunique()  # headroom above the top lane for the cut-date labels (two lines each)
     fig.update_yaxes(categoryorder="category descending", title=None, range=[-0.5, lanes - 0.5 + max(1.3, 0.2 * lanes)] if lanes else None)
-    fig.update_xaxes(nticks=8)
+    fig.update_xaxes(nticks=6, tickangle=0)
     return _described(fig, text)
 
 

@@ -17,6 +17,11 @@ PERIOD_LABELS = {
     "since_2022": "Since 24 Feb 2022",
     "all": "All periods",
 }
+PERIOD_SHORT = {  # under narrow panels (the period comparison)
+    "before_2014": "Before 2014",
+    "2014_2022": "2014 – Feb 2022",
+    "since_2022": "Since Feb 2022",
+}
 NEUTRAL = "#5B6573"
 # Series that are not periods (readings of a figure, weapon categories, supplier pairs): a colour
 # is a function of the series' key alone, never of which other series a chart happens to hold, so
