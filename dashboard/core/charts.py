@@ -164,12 +164,14 @@ def _row_px(labels) -> int:
 
 
 def _category_rows(fig: go.Figure, cap: Caption, categories: pd.Series, *, least_height: int) -> go.Figure:
-    """Frame a horizontal bar chart: categories top to bottom in the frame's order, wrapped, one
-    row each (tall enough for its lines), and a left margin that holds them."""
-    order = list(dict.fromkeys(_labels(categories)))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
+    """Frame a horizontal bar chart: categories top to bottom in the frame's order, one row each
+    (tall enough for its lines), and a left margin that holds them. The bars keep the whole label
+    (hover, tests and the data read it); the axis draws it wrapped at LABEL_CHARS."""
+    order = list(dict.fromkeys(_cats(categories)))
+    wrapped = [_wrap(v, LABEL_CHARS) if isinstance(v, str) else v for v in order]
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], tickmode="array", tickvals=order, ticktext=wrapped)
     fig.update_xaxes(nticks=6)
-    return frame_figure(fig, cap, height=max(least_height, 175 + _row_px(order) * len(order)), left=label_margin(order), right=56)
+    return frame_figure(fig, cap, height=max(least_height, 175 + _row_px(wrapped) * len(order)), left=label_margin(wrapped), right=56)
 
 
 def label_margin(labels, *, px_per_char: float = 6.6, most: int = 220) -> int:
@@ -409,7 +411,7 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
     for key, part in frame.groupby(colour_by, sort=False):
         est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
         fig.add_bar(
-            x=_cats(part[x]), y=_labels(part[y]), orientation="h", name=_esc(style.series_name(key, labels)),
+            x=_cats(part[x]), y=_cats(part[y]), orientation="h", name=_esc(style.series_name(key, labels)),
             marker={"color": style.series_colour(key, colours=colours), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
             text=_cats(part[label]) if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
@@ -426,7 +428,7 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
     for key, part in frame.groupby(colour_by, sort=False, dropna=False):
         hedged = part["qualifier"].fillna("exact") != "exact"
         fig.add_bar(
-            x=_cats(part[x]), y=_labels(part[y]) if orientation == "h" else _cats(part[y]), orientation=orientation,
+            x=_cats(part[x]), y=_cats(part[y]), orientation=orientation,
             name=_esc(style.series_name(key, labels)),
             marker={"color": style.series_colour(key, colours=colours), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
             text=_cats(part[label]) if orientation == "h" else part[label].map(lambda v: _wrap(_esc(v), 10) if isinstance(v, str) else v), textposition="outside", cliponaxis=False,

@@ -278,7 +278,7 @@ def test_period_swatches_give_label_and_colour_pairs():
 def test_long_category_labels_wrap_short_enough_to_leave_the_bars_room_on_a_phone():
     label = "chip-making equipment (2023) · Center for European Policy Analysis (CEPA)"
     fig = charts.hedged_bars(pd.DataFrame({"share_pct": [47.0], "row_label": [label], "share_label": ["≈ 47.0%"], "qualifier": ["approximately"], "period_id": ["since_2022"]}), cap(), x="share_pct", y="row_label", label="share_label", colour_by="period_id", orientation="h", hover=[], value_range=(0, 105))
-    assert max(len(line) for line in fig.data[0].y[0].split("<br>")) <= 24
+    assert max(len(line) for line in fig.layout.yaxis.ticktext[0].split("<br>")) <= 24, "the axis draws it wrapped"
     assert fig.layout.margin.l <= 200, "at 390 px the bars keep half the card"
     assert fig.layout.margin.r >= 48 and fig.data[0].cliponaxis is False, "the value label beside the longest bar is not cut"
     assert fig.layout.xaxis.nticks and fig.layout.xaxis.nticks <= 6, "ticks do not pile up"

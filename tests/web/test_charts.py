@@ -52,7 +52,8 @@ def test_series_that_are_not_periods_get_distinct_colours_and_readable_names():
 
 def test_long_category_labels_are_wrapped_and_given_room():
     fig = charts.hedged_bars(_shares(), CAP, x="share_pct", y="row_label", label="share_label", colour_by="period_id", hover=[], orientation="h")
-    longest_line = max(len(line) for label in fig.data[0].y for line in label.split("<br>"))
+    assert list(fig.data[0].y) == list(_shares()["row_label"]), "the bars keep the whole label"
+    longest_line = max(len(line) for label in fig.layout.yaxis.ticktext for line in label.split("<br>"))
     assert longest_line <= charts.LABEL_CHARS
     assert fig.layout.margin.l >= 6 * longest_line, "the left margin holds the longest label line"
 
