@@ -268,6 +268,17 @@ def date_range(dates: pd.Series, period: str) -> tuple[pd.Timestamp, pd.Timestam
     return lo - pad, hi + pad
 
 
+MOST_DATE_TICKS = 5  # a timeline's plot is narrow on a phone (its lanes take the left)
+
+
+def date_axis(fig: go.Figure, x_range) -> go.Figure:
+    """Year ticks on a date axis, a whole number of years apart, few enough for a phone."""
+    span = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])).days / 365.25
+    step = next((s for s in YEAR_STEPS if span / s <= MOST_DATE_TICKS), YEAR_STEPS[-1])
+    fig.update_xaxes(tickmode="linear", tick0="2000-01-01", dtick=f"M{12 * step}", tickformat="%Y", tickangle=0)
+    return fig
+
+
 def _position(value) -> float:
     return pd.Timestamp(value).value if isinstance(value, (str, pd.Timestamp)) else float(value)
 
@@ -349,7 +360,8 @@ def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: 
         fig.add_bar(x=_cats(part[x]), y=_cats(part[y]), name=_esc(style.series_name(key, labels)), marker={"color": style.series_colour(key, colours=colours)}, hovertext=hover_text(part, hover), hoverinfo="text")
     fig.update_layout(barmode="stack", bargap=0.2)
     _yearly(fig, cap, frame[x], bands=True)
-    fig.update_yaxes(dtick=1 if not frame.empty and frame.groupby(x)[y].sum().max() <= 10 else None, rangemode="tozero")
+    most = float(frame.groupby(x)[y].sum().max()) if not frame.empty else 0.0
+    fig.update_yaxes(dtick=1 if most <= 10 else None, rangemode="tozero", range=[0, most * 1.3] if most else None)  # headroom: the cut labels sit above the bars
     return _described(fig, describe(frame, cap, "stacked_counts", x=x, y=y, stack=stack, labels=labels))
 
 
@@ -528,16 +540,17 @@ def timeline(frame: pd.DataFrame, cap: Caption, *, date: str, label: str, lane: 
                 x=xs, y=ys, mode="lines+markers", name=style.period_label(period) + " (span)", showlegend=False, legendgroup=period, hoverinfo="text", hovertext=texts, cliponaxis=False,
                 line={"color": colour, "width": 4}, marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": colour}, "color": colour}, opacity=0.85,
             )
-        fig.add_scatter(x=[None], y=[None], mode="lines+markers", name="Dated only to a month or year (span)", line={"color": style.NEUTRAL, "width": 4}, marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": style.NEUTRAL}}, hoverinfo="skip")
+        fig.add_scatter(x=[None], y=[None], mode="lines+markers", name="Month or year only (span)", line={"color": style.NEUTRAL, "width": 4}, marker={"symbol": "line-ns", "size": 12, "line": {"width": 2, "color": style.NEUTRAL}}, hoverinfo="skip")
     lane_labels = _labels(pd.Series(frame[lane].dropna().unique(), dtype=object), LANE_CHARS)
     lines_of_labels = sum(str(v).count("<br>") + 1 for v in lane_labels)
     frame_figure(fig, cap, height=max(height, 165 + 18 * lines_of_labels + 40), left=label_margin(lane_labels))  # a lane's (wrapped) label has room
     if not frame.empty:
         extent = pd.concat([pd.to_datetime(frame[date], errors="coerce")] + ([pd.to_datetime(spans["date_from"]), pd.to_datetime(spans["date_to"])] if not spans.empty else []))
-        add_period_bands(fig, *date_range(extent, cap.period), yearly=False)
+        x_range = date_range(extent, cap.period)
+        add_period_bands(fig, *x_range, yearly=False)
+        date_axis(fig, x_range)
     lanes = frame[lane].nunique()  # headroom above the top lane for the cut-date labels (two lines each)
     fig.update_yaxes(categoryorder="category descending", title=None, range=[-0.5, lanes - 0.5 + max(1.3, 0.2 * lanes)] if lanes else None)
-    fig.update_xaxes(nticks=6, tickangle=0)
     return _described(fig, text)
 
 

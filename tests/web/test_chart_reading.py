@@ -110,6 +110,7 @@ def test_markers_at_the_ends_of_a_long_timeline_are_drawn_whole():
     span = high - low
     assert pd.Timestamp("1969-01-01") - low >= span * 0.02 and high - pd.Timestamp("2025-01-01") >= span * 0.02, "padded in proportion to the range"
     assert all(t.cliponaxis is False for t in fig.data if t.mode and "markers" in t.mode)
+    assert fig.layout.xaxis.tickformat == "%Y" and fig.layout.xaxis.dtick == "M240", "a tick every 20 years: 1980, 2000, 2020 fit a phone"
 
 
 def test_the_sipri_diamond_and_its_label_stay_inside_the_chart():
@@ -184,7 +185,7 @@ def test_a_date_known_only_to_a_month_or_year_is_a_span_and_the_chart_says_it_st
     assert "Dated only to 2022: may fall before or after 24 Feb 2022" in hover
     title = fig.layout.title.text.replace("<br>", " ")
     assert "2 items dated only to a month or year that includes 24 Feb 2022 are drawn as spans and shown under both periods" in title
-    assert any(t.name == "Dated only to a month or year (span)" for t in fig.data), "the legend says what a span is"
+    assert any(t.name == "Month or year only (span)" for t in fig.data), "the legend says what a span is"
     assert "nan" not in charts.description(fig).lower()
 
 
