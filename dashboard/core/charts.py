@@ -87,13 +87,22 @@ def _legend_rows(fig: go.Figure, left: int) -> int:
     if not names:
         return 0
     room = max(120, PHONE_CARD_PX - left)
-    rows, used = 1, 0
+    rows, used, tallest, extra = 1, 0, 1, 0
     for name in names:
-        width = 44 + 6.6 * len(name)
+        lines = name.split("<br>")
+        width = 44 + 6.6 * max(len(_unescaped(line)) for line in lines)
         if used and used + width > room:
-            rows, used = rows + 1, 0
+            rows, used, extra, tallest = rows + 1, 0, extra + tallest - 1, 1
         used += width
-    return min(rows, 5)
+        tallest = max(tallest, len(lines))
+    return min(rows + extra + tallest - 1, 6)
+
+
+LEGEND_CHARS = 40  # a longer legend entry is wrapped: a legend is never cut at the card's edge
+
+
+def _legend_name(key, labels: dict | None = None) -> str:
+    return _wrap(_esc(style.series_name(key, labels)), LEGEND_CHARS)
 
 
 def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: bool = True, left: int = 60, right: int = 24, axis_px: int = 44) -> go.Figure:
@@ -126,7 +135,7 @@ def frame_figure(fig: go.Figure, cap: Caption, *, height: int = 460, legend: boo
         height=height,
         margin={"l": left, "r": right, "t": top, "b": bottom, "autoexpand": True},
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "top", "y": -(axis_px - 4) / plot_px, "x": 0, "xanchor": "left", "bgcolor": "rgba(0,0,0,0)", "font": {"size": 12}},
+        legend={"orientation": "h", "yanchor": "top", "y": -(axis_px - 4) / plot_px, "x": 0, "xanchor": "left", "bgcolor": "rgba(0,0,0,0)", "font": {"size": 12}, "traceorder": "normal"},
         hoverlabel={"font": {"family": style.FONT}, "align": "left"},
         modebar={"orientation": "v", "bgcolor": "rgba(255,255,255,0.7)"},  # down the right edge, not over the title
         annotations=list(fig.layout.annotations or ()) + [source_note],
@@ -357,7 +366,7 @@ def stacked_counts(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, stack: 
     category's colour is `colours[key]`, else its fixed colour (style.series_colour)."""
     fig = go.Figure()
     for key, part in frame.groupby(stack, sort=True):
-        fig.add_bar(x=_cats(part[x]), y=_cats(part[y]), name=_esc(style.series_name(key, labels)), marker={"color": style.series_colour(key, colours=colours)}, hovertext=hover_text(part, hover), hoverinfo="text")
+        fig.add_bar(x=_cats(part[x]), y=_cats(part[y]), name=_legend_name(key, labels), marker={"color": style.series_colour(key, colours=colours)}, hovertext=hover_text(part, hover), hoverinfo="text")
     fig.update_layout(barmode="stack", bargap=0.2)
     _yearly(fig, cap, frame[x], bands=True)
     most = float(frame.groupby(x)[y].sum().max()) if not frame.empty else 0.0
@@ -423,7 +432,7 @@ def horizontal_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, colour
     for key, part in frame.groupby(colour_by, sort=False):
         est = part[estimate_col].astype(bool) if estimate_col else pd.Series(False, index=part.index)
         fig.add_bar(
-            x=_cats(part[x]), y=_cats(part[y]), orientation="h", name=_esc(style.series_name(key, labels)),
+            x=_cats(part[x]), y=_cats(part[y]), orientation="h", name=_legend_name(key, labels),
             marker={"color": style.series_colour(key, colours=colours), "pattern": {"shape": [style.ESTIMATE_PATTERN if e else "" for e in est], "fgcolor": "#FFFFFF", "solidity": 0.3, "fillmode": "overlay"}},
             text=_cats(part[label]) if label else None, textposition="outside", cliponaxis=False,
             hovertext=hover_text(part, hover), hoverinfo="text",
@@ -441,7 +450,7 @@ def hedged_bars(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, label: str
         hedged = part["qualifier"].fillna("exact") != "exact"
         fig.add_bar(
             x=_cats(part[x]), y=_cats(part[y]), orientation=orientation,
-            name=_esc(style.series_name(key, labels)),
+            name=_legend_name(key, labels),
             marker={"color": style.series_colour(key, colours=colours), "pattern": {"shape": [style.HEDGED_PATTERN if h else "" for h in hedged], "fgcolor": "#FFFFFF", "solidity": 0.4, "fillmode": "overlay"}},
             text=_cats(part[label]) if orientation == "h" else part[label].map(lambda v: _wrap(_esc(v), 10) if isinstance(v, str) else v), textposition="outside", cliponaxis=False,
             **({} if orientation == "h" else {"constraintext": "none", "textfont": {"size": 10}}),  # a narrow bar's label keeps its size (wrapped), not shrunk unreadable
@@ -566,7 +575,7 @@ def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_
     for key, part in frame.groupby(colour_by, sort=False):
         marker = {"size": 11, "color": style.series_colour(key, colours=colours), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9}
         fig.add_scattergeo(
-            lat=part[lat], lon=part[lon], mode="markers", name=_esc(style.series_name(key, labels)), hoverinfo="text",
+            lat=part[lat], lon=part[lon], mode="markers", name=_legend_name(key, labels), hoverinfo="text",
             **_markers(part, grouped, marker, hover, opacity=0.75),
         )
     fig.update_geos(
@@ -584,7 +593,7 @@ def lines(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, series: str, hov
     fig = go.Figure()
     for key, part in frame.groupby(series, sort=False):
         colour = style.series_colour(key, colours=colours)
-        fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=_esc(style.series_name(key, labels) if labels else key), line={"color": colour, "width": 2}, marker={"size": 6, "color": colour}, cliponaxis=False, hovertext=hover_text(part, hover), hoverinfo="text")
+        fig.add_scatter(x=part[x], y=part[y], mode="lines+markers", name=_legend_name(key, labels) if labels else _wrap(_esc(key), LEGEND_CHARS), line={"color": colour, "width": 2}, marker={"size": 6, "color": colour}, cliponaxis=False, hovertext=hover_text(part, hover), hoverinfo="text")
     if pd.api.types.is_numeric_dtype(frame[x]):
         _yearly(fig, cap, frame[x], bands=yearly_bands)
     else:

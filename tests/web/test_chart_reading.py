@@ -130,7 +130,7 @@ def _flows(readings) -> pd.DataFrame:
 
 
 def _colours(fig) -> dict:
-    return {t.name: t.marker.color for t in fig.data}
+    return {t.name.replace("<br>", " "): t.marker.color for t in fig.data}
 
 
 def test_a_series_keeps_its_colour_whatever_other_series_are_drawn():
@@ -306,3 +306,11 @@ def test_subplot_titles_of_the_period_comparison_are_wrapped():
     titles = [a.text for a in fig.layout.annotations][:2]
     assert all(max(len(line) for line in t.split("<br>")) <= 22 for t in titles), titles
     assert all("<br>" in x or len(x) <= 10 for t in fig.data for x in t.x), "period names wrapped under narrow panels"
+
+
+def test_a_long_legend_entry_is_wrapped_not_cut_at_the_cards_edge():
+    title = "[No title in the source text] Policy paper on Russian–Chinese military and military-technical cooperation before 2014"
+    frame = pd.DataFrame({"units": [20.0, 23.0], "system": ["Il-76", "Il-76"], "label": ["> 20", "23"], "qualifier": ["more_than", "exact"], "reading": [title, "SIPRI register (units delivered)"]})
+    fig = charts.hedged_bars(frame, cap(), x="units", y="system", label="label", colour_by="reading", orientation="h", hover=[])
+    assert all(max(len(line) for line in t.name.split("<br>")) <= charts.LEGEND_CHARS for t in fig.data)
+    assert fig.layout.legend.traceorder == "normal", "entries in the order drawn, not reversed"
