@@ -627,7 +627,8 @@ def _day(value) -> str:
 
 
 def _when(row: dict, date: str) -> str:
-    """A row's date as precisely as it is known: a day, a month or a year."""
+    """A row's date as precisely as it is known: a day, a month or a year (from date_from and
+    date_to where the frame has them, else its date_label, else the plotted day)."""
     start, end = row.get("date_from"), row.get("date_to")
     if not _missing(start) and not _missing(end):
         start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -638,6 +639,8 @@ def _when(row: dict, date: str) -> str:
         if start.year == end.year:
             return f"{start.year}"
         return f"{start.year}–{end.year}"
+    if not _missing(row.get("date_label")):  # the source's own words for the date ('1969', 'March 2022')
+        return str(row["date_label"])
     value = row.get(date)
     return "" if _missing(value) else _day(value)
 
@@ -760,7 +763,7 @@ def describe(frame: pd.DataFrame, cap: Caption, kind: str, **options) -> str:
         for indicator, part in frame.groupby("indicator", sort=False):
             unit = part["unit"].dropna().iloc[0] if "unit" in part and part["unit"].notna().any() else ""
             values = [f"{style.period_label(r['period_id'])} {_value_text(r, 'value', 'value_label')}" for r in part.to_dict("records") if not _missing(r["value"])]
-            body.append(_sentence(f"{indicator}" + (f" ({unit})" if unit else "") + ": " + _listing(values, 6)))
+            body.append(_sentence(f"{indicator}" + (f", in {unit}" if unit else "") + ": " + _listing(values, 6)))
         if o.get("highlight", "all") != "all":
             body.append(_sentence(f"Highlighted: {style.period_label(o['highlight'])}"))
     if cap.shown:

@@ -232,11 +232,14 @@ def test_descriptions_of_every_builder_name_no_missing_values():
     assert "Years 2022 to 2023" in charts.description(counts)
     comparison = pd.DataFrame({"indicator": ["Arms"] * 2, "unit": ["millions of TIV per year", None], "period_id": ["before_2014", "since_2022"], "period_label": ["a", "b"], "years": ["x", "y"], "value": [1381.5, None], "value_label": ["≈ 1381.5", None], "is_estimate": [True, False], "note": [None, None]})
     compared = charts.period_comparison(comparison, cap(), highlight="since_2022")
-    assert "Arms (millions of TIV per year): Before 2014 ≈ 1381.5." in charts.description(compared)
+    assert "Arms, in millions of TIV per year: Before 2014 ≈ 1381.5." in charts.description(compared)
     mapped = charts.map_points(pd.DataFrame({"lat": [40.0, 40.0, 50.0], "lon": [130.0, 130.0, 10.0], "period_id": ["since_2022"] * 3, "name": ["x", None, "z"]}), cap(), lat="lat", lon="lon", colour_by="period_id", label="name", hover=[])
     assert "3 rows at 2 places" in charts.description(mapped)
     events = charts.timeline(_events(), cap(), date="plot_date", label="title", lane="lane", hover=[])
     assert "4 items from 5 Jun 2019 to 21 Mar 2023" in charts.description(events)
+    assert "Trade grew (2022)" not in charts.description(events) and "Latest: Visit (21 Mar 2023)." in charts.description(events)
+    labelled = _events(with_precision=False).assign(date_label=["5 June 2019", "2022", "February 2022", "21 March 2023"])
+    assert "from 5 June 2019 to 21 March 2023" in charts.describe(labelled, cap(), "timeline", date="plot_date", label="title", lane="lane"), "the source's words for a date, not a made-up day"
     empty = charts.lines(_shares([]), cap(), x="year", y="share_pct_estimate", series="series", hover=[])
     for fig in (hedged, flows, counts, compared, mapped, events, empty):
         text = charts.description(fig)
