@@ -196,6 +196,7 @@ def _unescaped(text: str) -> str:
 
 
 HOVER_CHARS = 400  # longer values are cut in the hover box (the data table and CSV keep them whole)
+HOVER_WRAP = 40  # a hover box's lines: narrow enough for a phone's plot (wider boxes were cut)
 
 
 def hover_text(frame: pd.DataFrame, lines: list[str]) -> list[str]:
@@ -211,7 +212,7 @@ def hover_text(frame: pd.DataFrame, lines: list[str]) -> list[str]:
             text = str(value)
             if len(text) > HOVER_CHARS:  # a hover box is for reading at a glance; the row has it all
                 text = text[:HOVER_CHARS].rsplit(" ", 1)[0] + " …"
-            parts.append(f"<b>{_esc(label)}</b>: {_wrap(_esc(text))}")
+            parts.append(f"<b>{_esc(label)}</b>: {_wrap(_esc(text), HOVER_WRAP)}")
         out.append("<br>".join(parts))
     return out
 

@@ -181,7 +181,7 @@ def test_a_date_known_only_to_a_month_or_year_is_a_span_and_the_chart_says_it_st
     spans = [t for t in fig.data if t.mode == "lines+markers" and t.x and t.x[0] is not None]
     drawn = [(pd.Timestamp(a), pd.Timestamp(b)) for t in spans for a, b in zip(t.x[0::3], t.x[1::3])]
     assert sorted(drawn) == [(pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31")), (pd.Timestamp("2022-02-01"), pd.Timestamp("2022-02-28"))]
-    hover = " ".join(h for t in spans for h in t.hovertext if h)
+    hover = " ".join(h for t in spans for h in t.hovertext if h).replace("<br>", " ")
     assert "Dated only to 2022: may fall before or after 24 Feb 2022" in hover
     title = fig.layout.title.text.replace("<br>", " ")
     assert "2 items dated only to a month or year that includes 24 Feb 2022 are drawn as spans and shown under both periods" in title
@@ -317,3 +317,9 @@ def test_a_long_legend_entry_is_wrapped_not_cut_at_the_cards_edge():
     fig = charts.hedged_bars(frame, cap(), x="units", y="system", label="label", colour_by="reading", orientation="h", hover=[])
     assert all(max(len(line) for line in t.name.split("<br>")) <= charts.LEGEND_CHARS for t in fig.data)
     assert fig.layout.legend.traceorder == "normal", "entries in the order drawn, not reversed"
+
+
+def test_hover_lines_are_short_enough_for_a_phone():
+    frame = pd.DataFrame({"year": [2022], "v": [1.0], "s": ["a"], "quote": ["a long quotation from the source that runs on well beyond what a phone's plot can hold in one line of a hover box"]})
+    fig = charts.lines(frame, cap(), x="year", y="v", series="s", hover=["Quote:quote"])
+    assert max(len(re.sub(r"<[^>]+>", "", line)) for line in fig.data[0].hovertext[0].split("<br>")) <= charts.HOVER_WRAP + len("Quote: ")
