@@ -494,14 +494,16 @@ def _cuts_within(frame: pd.DataFrame) -> list[str]:
     return out
 
 
-def straddle_note(frame: pd.DataFrame) -> str:
-    """What a chart says on itself when rows dated only to a month or year straddle a cut date."""
+def straddle_note(frame: pd.DataFrame, *, spans: bool = True) -> str:
+    """What a chart says on itself when rows dated only to a month or year straddle a cut date
+    (`spans`: the chart draws them as spans, as a timeline does; a map does not)."""
     rows = frame[_straddling(frame)] if "date_from" in frame.columns else frame.iloc[0:0]
     if rows.empty:
         return ""
     cuts = " or ".join(_cuts_within(rows)) or "a cut date"
     n = len(rows)
-    return f"{n:,} {'item' if n == 1 else 'items'} dated only to a month or year that includes {cuts} {'is' if n == 1 else 'are'} drawn as {'a span' if n == 1 else 'spans'} and shown under both periods"
+    drawn = f"drawn as {'a span' if n == 1 else 'spans'} and " if spans else ""
+    return f"{n:,} {'item' if n == 1 else 'items'} dated only to a month or year that includes {cuts} {'is' if n == 1 else 'are'} {drawn}shown under both periods"
 
 
 def _with_note(cap: Caption, note: str) -> Caption:
@@ -569,10 +571,12 @@ def map_points(frame: pd.DataFrame, cap: Caption, *, lat: str, lon: str, colour_
     points, one marker per place (to 0.1°) and colour, its area the number of rows there."""
     text = describe(frame, cap, "map_points", lat=lat, lon=lon, colour_by=colour_by, label=label, labels=labels)
     fig = go.Figure()
+    note = straddle_note(frame, spans=False)
     grouped = len(frame) > MAX_MARKERS
     if grouped:
         frame = grouped_markers(frame.assign(**{lat: frame[lat].round(1), lon: frame[lon].round(1)}), [colour_by, lat, lon], label=label, hover=hover)
         cap = replace(cap, shown=f"{int(frame['rows'].sum()):,} rows grouped by place (marker area: number of rows)")
+    cap = _with_note(cap, note)
     for key, part in frame.groupby(colour_by, sort=False):
         marker = {"size": 11, "color": style.series_colour(key, colours=colours), "line": {"width": 1, "color": "#FFFFFF"}, "opacity": 0.9}
         fig.add_scattergeo(
@@ -760,6 +764,9 @@ def describe(frame: pd.DataFrame, cap: Caption, kind: str, **options) -> str:
         body.append(f"{len(frame):,} {'row' if len(frame) == 1 else 'rows'} at {len(places):,} {'place' if len(places) == 1 else 'places'}.")
         counts = frame[o["colour_by"]].value_counts(sort=False)
         body.append(_sentence("By colour: " + _listing([f"{style.series_name(k, o.get('labels'))} {n:,}" for k, n in counts.items()])))
+        if "date_from" in frame.columns and straddle_note(frame, spans=False):
+            note = straddle_note(frame, spans=False)
+            body.append(_sentence(note[:1].upper() + note[1:]))
     elif kind == "period_comparison":
         for indicator, part in frame.groupby("indicator", sort=False):
             unit = part["unit"].dropna().iloc[0] if "unit" in part and part["unit"].notna().any() else ""

@@ -323,3 +323,14 @@ def test_hover_lines_are_short_enough_for_a_phone():
     frame = pd.DataFrame({"year": [2022], "v": [1.0], "s": ["a"], "quote": ["a long quotation from the source that runs on well beyond what a phone's plot can hold in one line of a hover box"]})
     fig = charts.lines(frame, cap(), x="year", y="v", series="s", hover=["Quote:quote"])
     assert max(len(re.sub(r"<[^>]+>", "", line)) for line in fig.data[0].hovertext[0].split("<br>")) <= charts.HOVER_WRAP + len("Quote: ")
+
+
+def test_a_map_says_when_its_rows_straddle_a_cut():
+    frame = _events().assign(lat=40.0, lon=130.0)
+    fig = charts.map_points(frame, cap(), lat="lat", lon="lon", colour_by="period_id", label="title", hover=[])
+    title = fig.layout.title.text.replace("<br>", " ")
+    assert "2 items dated only to a month or year that includes 24 Feb 2022 are shown under both periods" in title
+    assert "spans" not in title
+    assert "shown under both periods" in charts.description(fig)
+    plain = charts.map_points(_events(with_precision=False).assign(lat=40.0, lon=130.0), cap(), lat="lat", lon="lon", colour_by="period_id", label="title", hover=[])
+    assert "both periods" not in plain.layout.title.text
