@@ -1,7 +1,8 @@
 """Chart builders: pure functions from a DataFrame to a Plotly figure.
 
 Every figure carries its own title, a subtitle with units and period, and a source line, so a
-screenshot or a downloaded PNG stands alone. Colours and the footer style come from style.py.
+screenshot or a downloaded PNG stands alone, and a text alternative generated from the same rows
+(`describe`, also in layout.meta.description). Colours and the footer style come from style.py.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class Caption:
     units: str
     period: str
     source: str
-    shown: str = ""  # set by the builders when a chart draws fewer marks than it has rows
+    shown: str = ""  # set by the builders: what the chart draws differently from its rows (fewer marks, grouped, spans); lines joined by "\n"
 
     @property
     def subtitle(self) -> str:
