@@ -52,7 +52,8 @@ def test_series_that_are_not_periods_get_distinct_colours_and_readable_names():
 
 def test_long_category_labels_are_wrapped_and_given_room():
     fig = charts.hedged_bars(_shares(), CAP, x="share_pct", y="row_label", label="share_label", colour_by="period_id", hover=[], orientation="h")
-    longest_line = max(len(line) for label in fig.data[0].y for line in label.split("<br>"))
+    assert list(fig.data[0].y) == list(_shares()["row_label"]), "the bars keep the whole label"
+    longest_line = max(len(line) for label in fig.layout.yaxis.ticktext for line in label.split("<br>"))
     assert longest_line <= charts.LABEL_CHARS
     assert fig.layout.margin.l >= 6 * longest_line, "the left margin holds the longest label line"
 
@@ -77,5 +78,7 @@ def test_timeline_lanes_have_room_and_headroom_for_the_cut_date_labels():
     assert fig.layout.margin.l >= 6 * len("Air · bomber patrol")
     low, high = fig.layout.yaxis.range
     assert high - (2 - 0.5) >= 0.89, "room above the top lane, where the cut-date labels are"
-    labels = [a for a in fig.layout.annotations if a.text in {m["label"] for m in style.EVENT_MARKERS}]
-    assert len(labels) == 2 and all(a.xanchor == "right" for a in labels), "labels sit left of their line, inside the chart"
+    labels = {a.text: a for a in fig.layout.annotations if a.text in {m["short"] for m in style.EVENT_MARKERS}}
+    assert len(labels) == 2, "both cuts fall inside 2010–2023"
+    assert labels[style.EVENT_MARKERS[0]["short"]].xanchor == "left", "2014, in the left half: its label runs right, into the chart"
+    assert labels[style.EVENT_MARKERS[1]["short"]].xanchor == "right", "2022, in the right half: its label runs left, into the chart"
