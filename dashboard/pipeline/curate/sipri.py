@@ -548,7 +548,31 @@ def build_tables(raw_dir: Path, categories_csv: Path = CATEGORIES_CSV) -> dict[s
          f.generated_iso, stamps[f.key][0], str(stamps[f.key][1])]
         for f in sorted(RAW_FILES.values(), key=lambda f: f.path)
     ]
+    # The further releases (sipri_releases.py): their files are appended after the four above.
+    from dashboard.pipeline.curate import sipri_releases as rel
+
+    raw_rel = verify_checksums(raw_dir, rel.RELEASE_FILES)
+    delivered = [(int(r[12]), int(r[13])) for r in register if r[12]]
+    old_files = [
+        {"file": RAW_FILES["register"].path, "source_id": RAW_FILES["register"].source_id, "generated_iso": RAW_FILES["register"].generated_iso,
+         "first": min(a for a, _ in delivered), "last": max(b for _, b in delivered), "scope": "deliveries made"},
+        {"file": RAW_FILES["dyadic"].path, "source_id": RAW_FILES["dyadic"].source_id, "generated_iso": RAW_FILES["dyadic"].generated_iso,
+         "first": min(int(r[2]) for r in dyadic), "last": max(int(r[2]) for r in dyadic), "scope": ""},
+    ] + [
+        {"file": RAW_FILES[k].path, "source_id": RAW_FILES[k].source_id, "generated_iso": RAW_FILES[k].generated_iso,
+         "first": min(int(r[1]) for r in rows), "last": max(int(r[1]) for r in rows), "scope": ""}
+        for k, rows in (("imports", imports), ("exports", exports))
+    ]
+    if not raw["register"][:200].decode("latin-1").count("Deals with deliveries made"):
+        raise CurateError(f"{RAW_FILES['register'].path}: line 1 does not state 'Deals with deliveries made'")
+    release_tables, read = rel.build_release_tables(raw_rel, old_files)
+    files += sorted(
+        ([r["file"].path, r["file"].source_id, r["file"].table, r["file"].repository, r["file"].commit, r["file"].sha256,
+          str(len(raw_rel[r["file"].key])), r["file"].encoding, r["file"].generated_iso, r["stamp"], str(r["records"])] for r in read),
+        key=lambda x: x[0],
+    )
     return {
+        **{name: csv_bytes(cols, rows) for name, (cols, rows) in release_tables.items()},
         "sipri_register.csv": csv_bytes(REGISTER_COLUMNS, register),
         "sipri_imports_by_recipient.csv": csv_bytes(IMPORTS_COLUMNS, imports),
         "sipri_exports_by_supplier.csv": csv_bytes(EXPORTS_COLUMNS, exports),
