@@ -1,6 +1,6 @@
 -- SIPRI's releases (annual updates of the Arms Transfers Database) the SIPRI tables come from.
 create table sipri_releases (
-    release                integer primary key check (release between 2000 and 2100),
+    release                integer primary key check (release >= 2000),
     deliveries_first_year  integer not null,
     deliveries_last_year   integer not null check (deliveries_last_year < release),
     data_generated_first   date not null,
