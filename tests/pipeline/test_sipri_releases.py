@@ -299,3 +299,11 @@ def test_deliveries_per_year_view_joins_the_deal(db):
     row = db.execute("select supplier, recipient, designation, order_year, number_delivered, tiv_delivered_mtiv, period_id "
                      "from stg_sipri_deliveries_per_year where release = 2025 and sipri_deal_id = 63580 and delivery_year = 2022").fetchall()
     assert len(row) == 1 and row[0][:4] == ("Russia", "China", "D-30 (12000)", 2015) and row[0][6] == "since_2022"
+
+
+def test_the_2025_method_checked_against_sipris_china_table():
+    """The sidecar states how far the method is from SIPRI's own figure where one exists: China's
+    exports in 2025 are 880 in SIPRI's 2026 table; the deal values of the 2026 register sum to 1,070.51."""
+    china = [Decimal(r["tiv_2025_mtiv"]) for r in rows("sipri_release_2026_deliveries_2025.csv") if r["supplier"] == "China"]
+    assert sum(china) == Decimal("1070.51")
+    assert "1,070.51" in (DATA / "sipri_release_2026_deliveries_2025.meta.yaml").read_text(encoding="utf-8")

@@ -12,7 +12,12 @@ writes, into DATA_DIR (default: the project's ``data/``):
 * ``sipri_exports_by_supplier.csv``  yearly TIV of exports by supplier (long format);
 * ``sipri_dyadic_2024.csv``          TIV of transfers in 2024 by supplier and recipient;
 * ``sipri_dyadic_2024_totals.csv``   each supplier's stated total for 2024 beside its listed rows;
-* ``sipri_raw_files.csv``            the raw files read: checksum, generation date, record count.
+* ``sipri_raw_files.csv``            the raw files read: checksum, generation date, record count (the
+  four files above first, then those of the further releases, appended);
+* ``sipri_releases.csv``, ``sipri_release_files.csv``, ``sipri_release_deals.csv``,
+  ``sipri_deliveries_per_year.csv``, ``sipri_release_2026_deliveries_2025.csv`` and
+  ``sipri_dyad_year.csv``: SIPRI's releases and SIPRI's own yearly values per pair, written by
+  :mod:`dashboard.pipeline.curate.sipri_releases` (see its docstring for the methods).
 
 ``data/sipri_weapon_categories.csv`` is *curated by hand* (one row per SIPRI ``Weapon description``
 with our category) and only read here: every register row takes the category of its description,
@@ -164,7 +169,7 @@ def verify_checksums(raw_dir: Path, files=None) -> dict[str, bytes]:
             raise CurateError(
                 f"{path}: SHA-256 mismatch: the file is not the copy PROVENANCE.md describes.\n"
                 f"  expected {f.sha256}\n  found    {got}\n"
-                "  Restore the original file, or, for a new SIPRI release, review the import and update RAW_FILES in dashboard/curate.py."
+                "  Restore the original file, or, for a new SIPRI release, review the import and update RAW_FILES in dashboard/pipeline/curate/sipri.py (or RELEASE_FILES in sipri_releases.py)."
             )
         out[f.key] = data
     return out
