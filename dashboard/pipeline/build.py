@@ -238,12 +238,20 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
         read_csv_cells(t.csv_path)
     _check_header(t, next(csv.reader([first.decode("utf-8")])))
     columns = "{" + ", ".join(f"'{c.name}': '{c.sql_type}'" for c in t.columns) + "}"
+    reader = ("read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', "
+              f"auto_detect = false, columns = {columns})")
+    names = ", ".join(_quote_ident(c.name) for c in t.columns)
+    # The database enforces NOT NULL, keys, foreign keys and CHECKs on insert: a good file is loaded
+    # in one pass; only a refused one is read again below, to name the line and column at fault.
     try:
-        con.execute(
-            "create temp table _typed as select (row_number() over ()) + 1 as _line, * from read_csv(?, header = true, "
-            f"delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', auto_detect = false, columns = {columns})",
-            [str(t.csv_path)],
-        )
+        con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from {reader}", [str(t.csv_path)])
+        n = con.execute(f"select count(*) from {_quote_ident(t.name)}").fetchall()[0][0]
+        if n:
+            return n
+    except duckdb.Error:
+        con.execute(f"delete from {_quote_ident(t.name)}")
+    try:
+        con.execute(f"create temp table _typed as select (row_number() over ()) + 1 as _line, * from {reader}", [str(t.csv_path)])
     except duckdb.Error as e:
         m = re.search(r"[Ll]ine:? (\d+)", str(e))
         raise BuildError(t.csv_path, f"DuckDB's CSV reader refused the file: {_short(e)}", line=int(m.group(1)) if m else None,
@@ -259,7 +267,6 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
                 if line is not None:
                     raise BuildError(t.csv_path, "empty value in a column that requires one", line=line, column=c.name, expected=f"a value ({c.sql_type})")
         _check_constraints(con, t)
-        names = ", ".join(_quote_ident(c.name) for c in t.columns)
         try:
             con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
         except duckdb.Error as e:

@@ -13,4 +13,3 @@ select
     is_estimate,
     period_id
 from stg_sipri_dyad_year
-order by release, pair, year

@@ -30,4 +30,3 @@ select
     round(value_new - value_old, 2) as change
 from chained
 where release_old is not null
-order by pair, year, release_new
