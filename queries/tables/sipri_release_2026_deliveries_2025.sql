@@ -1,3 +1,4 @@
+-- load: upstream snapshot
 -- The 2026 register's deals with deliveries in 2025 and the TIV attributed to 2025 (exact or estimated).
 create table sipri_release_2026_deliveries_2025 (
     raw_line                  integer primary key,

@@ -1,3 +1,4 @@
+-- load: upstream snapshot
 -- Which SIPRI release each raw file belongs to, its export scope and the delivery years it covers.
 create table sipri_release_files (
     file                   varchar primary key references sipri_raw_files (file),

@@ -1,3 +1,4 @@
+-- load: upstream snapshot
 -- SIPRI's releases (annual updates of the Arms Transfers Database) the SIPRI tables come from.
 create table sipri_releases (
     release                integer primary key check (release >= 2000),
