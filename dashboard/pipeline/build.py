@@ -14,6 +14,7 @@ Every problem raises :class:`BuildError`, naming the file, the line and the colu
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import tempfile
@@ -221,8 +222,67 @@ def _check_header(t: Table, header: list[str]) -> None:
     raise BuildError(t.csv_path, "the columns are in a different order from the table definition", line=1, expected="the header " + ",".join(expected))
 
 
+#: A table definition whose first lines include this comment is an upstream snapshot: a large file
+#: written only by a curate command (byte for byte from checked raw files), loaded with DuckDB's typed
+#: CSV reader instead of the cell-by-cell check. Keys, foreign keys, CHECKs and NOT NULL are still
+#: enforced; only the per-cell patterns (e.g. 'true'/'false' spelled exactly) are DuckDB's.
+_SNAPSHOT_MARK = re.compile(r"^--\s*load:\s*upstream snapshot\s*$", re.MULTILINE)
+
+
+def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
+    """Load an upstream snapshot (see _SNAPSHOT_MARK) with read_csv, typed by its table; return its rows."""
+    raw = t.csv_path.read_bytes()
+    first = raw.split(b"\n", 1)[0]
+    if raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw:
+        read_csv_cells(t.csv_path)  # raises the precise error (BOM, CRLF)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        read_csv_cells(t.csv_path)
+    _check_header(t, next(csv.reader([first.decode("utf-8")])))
+    columns = "{" + ", ".join(f"'{c.name}': '{c.sql_type}'" for c in t.columns) + "}"
+    reader = ("read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', "
+              f"auto_detect = false, columns = {columns})")
+    names = ", ".join(_quote_ident(c.name) for c in t.columns)
+    # The database enforces NOT NULL, keys, foreign keys and CHECKs on insert: a good file is loaded
+    # in one pass; only a refused one is read again below, to name the line and column at fault.
+    try:
+        con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from {reader}", [str(t.csv_path)])
+        n = con.execute(f"select count(*) from {_quote_ident(t.name)}").fetchall()[0][0]
+        if n:
+            return n
+    except duckdb.Error:
+        con.execute(f"delete from {_quote_ident(t.name)}")
+    try:
+        con.execute(f"create temp table _typed as select (row_number() over ()) + 1 as _line, * from {reader}", [str(t.csv_path)])
+    except duckdb.Error as e:
+        m = re.search(r"[Ll]ine:? (\d+)", str(e))
+        raise BuildError(t.csv_path, f"DuckDB's CSV reader refused the file: {_short(e)}", line=int(m.group(1)) if m else None,
+                         expected=f"the file as the curate command writes it, typed as {relative(t.ddl_path)}") from None
+    try:
+        n = con.execute("select count(*) from _typed").fetchall()[0][0]
+        if not n:
+            raise BuildError(t.csv_path, "the file has a header but no rows", line=2, expected="at least one row of data")
+        required = [c for c in t.columns if not c.nullable]
+        if required:
+            firsts = _first(con.execute("select " + ", ".join(f"min(_line) filter (where {_quote_ident(c.name)} is null)" for c in required) + " from _typed"))
+            for c, line in zip(required, firsts):
+                if line is not None:
+                    raise BuildError(t.csv_path, "empty value in a column that requires one", line=line, column=c.name, expected=f"a value ({c.sql_type})")
+        _check_constraints(con, t)
+        try:
+            con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
+        except duckdb.Error as e:
+            raise BuildError(t.csv_path, f"the database refused the rows: {_short(e)}", expected=f"rows that satisfy {relative(t.ddl_path)}") from None
+        return n
+    finally:
+        con.execute("drop table if exists _typed")
+
+
 def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     """Check one CSV against its table and load it; return the number of rows."""
+    if _SNAPSHOT_MARK.search(t.ddl):
+        return load_snapshot(con, t)
     header, rows, lines = read_csv_cells(t.csv_path)
     _check_header(t, header)
     if not rows:

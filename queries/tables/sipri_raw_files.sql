@@ -2,7 +2,7 @@
 create table sipri_raw_files (
     file                  varchar primary key,
     source_id             varchar not null references sources (source_id),
-    imported_to           varchar not null check (imported_to in ('sipri_register', 'sipri_imports_by_recipient', 'sipri_exports_by_supplier', 'sipri_dyadic_2024')),
+    imported_to           varchar not null check (imported_to in ('sipri_register', 'sipri_imports_by_recipient', 'sipri_exports_by_supplier', 'sipri_dyadic_2024', 'sipri_deliveries_per_year', 'sipri_dyad_year', 'sipri_release_2026_deliveries_2025')),
     repository            varchar not null,
     commit                varchar not null check (regexp_full_match(commit, '[0-9a-f]{40}')),
     sha256                varchar not null unique check (regexp_full_match(sha256, '[0-9a-f]{64}')),

@@ -1,3 +1,4 @@
+-- load: upstream snapshot
 -- The SIPRI trade register (March 2025 release): every deal for major conventional arms, all
 -- suppliers to all recipients, one row per deal. TIV = SIPRI trend-indicator value, millions; not money.
 create table sipri_register (

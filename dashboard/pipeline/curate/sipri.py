@@ -12,7 +12,12 @@ writes, into DATA_DIR (default: the project's ``data/``):
 * ``sipri_exports_by_supplier.csv``  yearly TIV of exports by supplier (long format);
 * ``sipri_dyadic_2024.csv``          TIV of transfers in 2024 by supplier and recipient;
 * ``sipri_dyadic_2024_totals.csv``   each supplier's stated total for 2024 beside its listed rows;
-* ``sipri_raw_files.csv``            the raw files read: checksum, generation date, record count.
+* ``sipri_raw_files.csv``            the raw files read: checksum, generation date, record count (the
+  four files above first, then those of the further releases, appended);
+* ``sipri_releases.csv``, ``sipri_release_files.csv``, ``sipri_release_deals.csv``,
+  ``sipri_deliveries_per_year.csv``, ``sipri_release_2026_deliveries_2025.csv`` and
+  ``sipri_dyad_year.csv``: SIPRI's releases and SIPRI's own yearly values per pair, written by
+  :mod:`dashboard.pipeline.curate.sipri_releases` (see its docstring for the methods).
 
 ``data/sipri_weapon_categories.csv`` is *curated by hand* (one row per SIPRI ``Weapon description``
 with our category) and only read here: every register row takes the category of its description,
@@ -164,7 +169,7 @@ def verify_checksums(raw_dir: Path, files=None) -> dict[str, bytes]:
             raise CurateError(
                 f"{path}: SHA-256 mismatch: the file is not the copy PROVENANCE.md describes.\n"
                 f"  expected {f.sha256}\n  found    {got}\n"
-                "  Restore the original file, or, for a new SIPRI release, review the import and update RAW_FILES in dashboard/curate.py."
+                "  Restore the original file, or, for a new SIPRI release, review the import and update RAW_FILES in dashboard/pipeline/curate/sipri.py (or RELEASE_FILES in sipri_releases.py)."
             )
         out[f.key] = data
     return out
@@ -548,7 +553,31 @@ def build_tables(raw_dir: Path, categories_csv: Path = CATEGORIES_CSV) -> dict[s
          f.generated_iso, stamps[f.key][0], str(stamps[f.key][1])]
         for f in sorted(RAW_FILES.values(), key=lambda f: f.path)
     ]
+    # The further releases (sipri_releases.py): their files are appended after the four above.
+    from dashboard.pipeline.curate import sipri_releases as rel
+
+    raw_rel = verify_checksums(raw_dir, rel.RELEASE_FILES)
+    delivered = [(int(r[12]), int(r[13])) for r in register if r[12]]
+    old_files = [
+        {"file": RAW_FILES["register"].path, "source_id": RAW_FILES["register"].source_id, "generated_iso": RAW_FILES["register"].generated_iso,
+         "first": min(a for a, _ in delivered), "last": max(b for _, b in delivered), "scope": "deliveries made"},
+        {"file": RAW_FILES["dyadic"].path, "source_id": RAW_FILES["dyadic"].source_id, "generated_iso": RAW_FILES["dyadic"].generated_iso,
+         "first": min(int(r[2]) for r in dyadic), "last": max(int(r[2]) for r in dyadic), "scope": ""},
+    ] + [
+        {"file": RAW_FILES[k].path, "source_id": RAW_FILES[k].source_id, "generated_iso": RAW_FILES[k].generated_iso,
+         "first": min(int(r[1]) for r in rows), "last": max(int(r[1]) for r in rows), "scope": ""}
+        for k, rows in (("imports", imports), ("exports", exports))
+    ]
+    if not raw["register"][:200].decode("latin-1").count("Deals with deliveries made"):
+        raise CurateError(f"{RAW_FILES['register'].path}: line 1 does not state 'Deals with deliveries made'")
+    release_tables, read = rel.build_release_tables(raw_rel, old_files)
+    files += sorted(
+        ([r["file"].path, r["file"].source_id, r["file"].table, r["file"].repository, r["file"].commit, r["file"].sha256,
+          str(len(raw_rel[r["file"].key])), r["file"].encoding, r["file"].generated_iso, r["stamp"], str(r["records"])] for r in read),
+        key=lambda x: x[0],
+    )
     return {
+        **{name: csv_bytes(cols, rows) for name, (cols, rows) in release_tables.items()},
         "sipri_register.csv": csv_bytes(REGISTER_COLUMNS, register),
         "sipri_imports_by_recipient.csv": csv_bytes(IMPORTS_COLUMNS, imports),
         "sipri_exports_by_supplier.csv": csv_bytes(EXPORTS_COLUMNS, exports),
