@@ -228,3 +228,12 @@ def test_page_findings_name_each_place_and_keep_the_explorer_exemption_narrow():
     message = report("Data explorer · since_2022 · light", found)
     assert message.count("\n") <= 13 and len(message) < 4000 and "abachy%5C.com" in message
     assert page_findings(_read(text=[{"kind": "stMarkdown", "label": "", "text": "Since 24 Feb 2022 · 89% · Joint Sea-2012"}]), "Overview", "all") == []
+
+
+def test_a_link_shown_without_its_scheme_is_not_an_id():
+    """Link text shows URLs as www3.nhk.or.jp/…/20240516_17/ or eng.chinamil.com.cn/…/content_1.htm."""
+    from tests.helpers.reader import find_snake_ids
+
+    assert not find_snake_ids("NHK, www3.nhk.or.jp/nhkworld/en/news/20240516_17/ · qualifier: about")
+    assert not find_snake_ids("eng.chinamil.com.cn/view/2018-09/12/content_9280064.htm · note")
+    assert find_snake_ids("see bomber_patrol in eng.chinamil.com.cn/view/x.htm")

@@ -273,10 +273,25 @@ def date_range(dates: pd.Series, period: str) -> tuple[pd.Timestamp, pd.Timestam
     bounds = [pd.Timestamp(b) for b in (first, last) if b is not None]
     if period not in style.PERIOD_DATES:
         bounds = [pd.Timestamp("2013-01-01"), pd.Timestamp("2023-01-01")]
+    if first is not None and period in style.PERIOD_DATES:  # a span far outside the period is cut at the axis
+        known = known[known >= pd.Timestamp(first) - DATE_OVERHANG]
+    if last is not None and period in style.PERIOD_DATES:
+        known = known[known <= pd.Timestamp(last) + DATE_OVERHANG]
     points = list(known) + bounds
     lo, hi = min(points), max(points)
+    if first is not None and period in style.PERIOD_DATES:
+        lo = max(lo, pd.Timestamp(first) - DATE_OVERHANG)
+    if last is not None and period in style.PERIOD_DATES:
+        hi = min(hi, pd.Timestamp(last) + DATE_OVERHANG)
     pad = max(pd.Timedelta(days=120), (hi - lo) * 0.03)
+    if period in style.PERIOD_DATES:  # a filtered axis stays within half a year of its period
+        pad = min(pad, pd.Timedelta(days=180))
     return lo - pad, hi + pad
+
+
+#: How far past its period a filtered date axis may reach (then the padding): a span that runs on
+#: beyond it is drawn cut at the edge, so the axis fits the period shown.
+DATE_OVERHANG = pd.Timedelta(days=90)
 
 
 MOST_DATE_TICKS = 5  # a timeline's plot is narrow on a phone (its lanes take the left)

@@ -79,11 +79,21 @@ def missing(value) -> bool:
         return False
 
 
-def table(rows: pd.DataFrame, **options) -> None:
-    """st.dataframe for reader tables: missing values blank (not "None"), dates without a time."""
-    config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in rows.columns if pd.api.types.is_datetime64_any_dtype(rows[c])}
+_SNAKE_VALUE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+
+
+def table(rows: pd.DataFrame, *, hide: Sequence[str] = (), **options) -> None:
+    """st.dataframe for reader tables: missing values blank (not "None"), dates without a time,
+    headers in words ("data_vintage" → "Data vintage"), id columns (``*_id`` and `hide`) left to
+    the Data explorer and the CSV, and code values in words ("web_page" → "web page")."""
+    shown = rows[[c for c in rows.columns if not (c == "id" or c.endswith("_id") or c in hide)]].copy()
+    for c in shown.columns:
+        if shown[c].dtype == object:
+            shown[c] = shown[c].map(lambda v: v.replace("_", " ") if isinstance(v, str) and _SNAKE_VALUE.fullmatch(v) else v)
+    config = {c: st.column_config.Column(style.series_name(c)) for c in shown.columns}
+    config.update({c: st.column_config.DateColumn(style.series_name(c), format="YYYY-MM-DD") for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])})
     config.update(options.pop("column_config", None) or {})
-    st.dataframe(rows, hide_index=True, width="stretch", placeholder="", column_config=config or None, **options)
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="", column_config=config, **options)
 
 
 # ----------------------------------------------------------------------------- URL state

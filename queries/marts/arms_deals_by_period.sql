@@ -1,6 +1,6 @@
 -- Russia and Soviet Union → China deals, each with the TIV it delivered in each period
 -- (estimate: even split over delivery years) and in all (SIPRI's exact total for the deal).
--- period_scope is 'all' or a period id; pages pick one scope.
+-- The period scope is all periods or one period; pages pick one scope.
 create view arms_deals_by_period as
 with per_period as (
     select deal_id, period_id as period_scope, sum(tiv_mtiv_estimate) as tiv_in_scope_mtiv, true as is_estimate

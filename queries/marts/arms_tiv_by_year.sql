@@ -1,6 +1,6 @@
 -- Russia (1992–) and Soviet Union (–1991) → China: TIV delivered per year (Arms transfers page).
 -- The register gives no yearly values, so yearly TIV is an estimate (each deal's delivered TIV
--- spread evenly over its listed delivery years), marked is_estimate; SIPRI's own exact yearly
+-- spread evenly over its listed delivery years), marked as an estimate; SIPRI's own exact yearly
 -- figure is added where the raw files give it (2024, from the 2024 import/export table).
 create view arms_tiv_by_year as
 select

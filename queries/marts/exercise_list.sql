@@ -1,6 +1,6 @@
 -- Every joint exercise or patrol with its source and any document quotes that mention it
--- (Exercises page: timeline, map, table). date_label: the dates in words at their precision; the
--- interval, straddles_cut, precision_note and period_ids as in key_events.
+-- (Exercises page: timeline, map, table), with the dates in words at their precision, the interval
+-- the dates cover, and whether it holds a period cut, as in the key events.
 create view exercise_list as
 select
     e.exercise_id,

@@ -1,11 +1,13 @@
 -- Joint exercises and patrols counted per year, by domain and kind (Exercises page).
 -- Only rows marked `counted` (not disputed or generic mentions) enter the counts. As a yearly
--- figure its period comes from the year (2022 counts as since_2022), not from each start date.
+-- figure its period comes from the year (2022 counts with the period since 24 February 2022), not
+-- from each start date.
 create view exercises_by_year as
 select
     e.year,
     e.domain,
     e.kind,
+    case e.kind when 'exercise' then 'Exercise' when 'patrol' then 'Patrol' when 'bomber_patrol' then 'Bomber patrol' end as kind_label,
     count(*) as exercises,
     string_agg(e.name, '; ' order by coalesce(e.start_date, make_date(e.year, 1, 1))) as names,
     p.period_id,

@@ -1,9 +1,8 @@
--- Dated events, agreements and incidents on one timeline (Overview page). lane is the timeline lane in
--- reader words (lane_id its code). Each row carries the interval its date covers at its precision
--- (date_from, date_to), whether that interval holds a period cut (straddles_cut; then precision_note
--- says so) and every period it overlaps (period_ids: the period filter shows it under each).
--- period_id is one period by the yearly convention (a year with its yearly range, a month by its last
--- day); read period_ids for a straddling row. Ordered by date, then id (ties in a fixed order).
+-- Dated events, agreements and incidents on one timeline (Overview page), each in a lane named in
+-- reader words. Each row carries the interval its date covers at its precision, whether that
+-- interval holds a period cut (then a note says so), and every period it overlaps: the period
+-- filter shows a straddling row under each. The single period column follows the yearly convention
+-- (a year with its yearly range, a month by its last day). Ordered by date, then id.
 create view key_events as
 select e.event_id as id, e.category as lane_id, e.category_label as lane, e.title, e.event_date as plot_date, e.date_label,
        e.date_precision, e.date_from, e.date_to, e.straddles_cut, e.precision_note,

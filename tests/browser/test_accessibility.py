@@ -41,7 +41,7 @@ FOCUS_TARGETS = {
 MAX_TABS = 60
 # A text alternative says what is measured (a unit or a count) and over what time (a period or
 # a year): words the descriptions of this dashboard's charts use.
-UNIT = re.compile(r"TIV|million|billion|thousand|%|per ?cent|share|tonnes?|USD|US\$|\$|count|number|events?|exercises?|patrols?|deals?|incidents?|agreements?|meetings?|per year|days?", re.I)
+UNIT = re.compile(r"TIV|million|billion|thousand|%|per ?cent|share|tonnes?|USD|US\$|\$|count|number|events?|exercises?|patrols?|deals?|incidents?|agreements?|meetings?|per year|days?|units?\b", re.I)
 WHEN = re.compile("|".join([re.escape(label) for label in style.PERIOD_LABELS.values()] + [r"\b(?:19|20)\d{2}\b"]), re.I)
 
 

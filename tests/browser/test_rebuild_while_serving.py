@@ -26,7 +26,9 @@ SHOWN = """([label, expected]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') === 'running' || document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.querySelector('[data-testid="stException"]')) return true;  // fail fast, with the error
-  const card = [...document.querySelectorAll('[data-testid="stMetric"]')].find(m => m.innerText.includes(label));
+  // a headline tile: the bordered box holding the label (wrapped text above the figure) and one figure
+  const card = [...document.querySelectorAll('[data-testid="stVerticalBlockBorderWrapper"]')]
+    .find(m => m.innerText.includes(label) && m.querySelectorAll('[data-testid="stMetricValue"]').length === 1);
   return !!card && card.querySelector('[data-testid="stMetricValue"]').innerText.trim() === expected;
 }"""
 
@@ -56,8 +58,8 @@ def _sha(path: Path) -> str:
 
 
 def _card(page) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has_text=CARD)
-    return card.locator('[data-testid="stMetricValue"]').inner_text().strip() if card.count() else "(no card)"
+    card = page.locator('[data-testid="stVerticalBlockBorderWrapper"]').filter(has_text=CARD).filter(has=page.locator('[data-testid="stMetricValue"]')).last
+    return card.locator('[data-testid="stMetricValue"]').first.inner_text().strip() if card.count() else "(no card)"
 
 
 def _expect(page, value: str, what: str) -> None:

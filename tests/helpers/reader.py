@@ -93,7 +93,7 @@ def find_times(text: str) -> list[Finding]:
 # web_nhk_nitrocellulose_2022, bomber_patrol, 2014_2022. URLs (where underscores are part of
 # the address) are taken out first.
 _SNAKE = re.compile(r"(?<![\w.-])[a-z0-9]+(?:_[a-z0-9]+)+(?![\w-])")
-_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.I)
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\d*\.)\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*", re.I)
 
 
 def find_snake_ids(text: str) -> list[Finding]:

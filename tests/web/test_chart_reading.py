@@ -334,3 +334,18 @@ def test_a_map_says_when_its_rows_straddle_a_cut():
     assert "shown under both periods" in charts.description(fig)
     plain = charts.map_points(_events(with_precision=False).assign(lat=40.0, lon=130.0), cap(), lat="lat", lon="lon", colour_by="period_id", label="title", hover=[])
     assert "both periods" not in plain.layout.title.text
+
+
+def test_a_span_reaching_far_outside_the_period_does_not_stretch_the_axis():
+    """Key events under Before 2014 ended in 2021 because a 2001–2021 span was drawn whole."""
+    import pandas as pd
+
+    from dashboard.core import charts
+
+    dates = pd.Series(pd.to_datetime(["1969-01-01", "2001-07-16", "2021-12-31"]))
+    lo, hi = charts.date_range(dates, "before_2014")
+    assert lo <= pd.Timestamp("1969-01-01") and hi <= pd.Timestamp("2014-12-31")
+    lo, hi = charts.date_range(pd.Series(pd.to_datetime(["2014-01-01", "2024-06-01"])), "since_2022")
+    assert lo >= pd.Timestamp("2021-01-01") and hi >= pd.Timestamp("2024-06-01")
+    lo, hi = charts.date_range(pd.Series(pd.to_datetime(["2009-01-01", "2025-01-01"])), "2014_2022")
+    assert lo >= pd.Timestamp("2013-01-01") and hi <= pd.Timestamp("2023-12-31")

@@ -21,7 +21,7 @@ if by_year.empty:
 else:
     fig = ui.chart(
         charts.stacked_counts, by_year, Caption("Joint exercises and patrols per year, by domain", "Number of exercises and patrols (counted rows)", period, SOURCE_EX),
-        x="year", y="exercises", stack="domain", hover=["Year:year", "Domain:domain", "Kind:kind", "Count:exercises", "Exercises:names"],
+        x="year", y="exercises", stack="domain", hover=["Year:year", "Domain:domain", "Kind:kind_label", "Count:exercises", "Exercises:names"],
     )
     bering = data.load("source_disagreement_list", equals={"disagreement_id": "bering_sea_patrol_2003"})["topic"]
     ui.panel(
@@ -31,7 +31,7 @@ else:
     )
 
     fig = ui.chart(
-        charts.timeline, exercises.assign(lane=exercises["domain"].str.capitalize() + " · " + exercises["kind"].str.replace("_", " ")),
+        charts.timeline, exercises.assign(lane=exercises["domain"].str.capitalize() + " · " + exercises["kind_label"].str.lower()),
         Caption("Timeline of joint exercises and patrols", "One marker per exercise or patrol, at its start date (mid-year where only the year is known)", period, SOURCE_EX),
         date="plot_date", label="name", lane="lane",
         hover=["Name:name", "Dates:start_date", "Until:end_date", "Where:location", "Framework:framework", "Participants (as stated):participants_note", "Evidence:evidence", "Quote:quote", "Document quotes:document_quotes", "Source:source_title", "URL:source_url", "Confidence:confidence", "Note:note"],

@@ -8,7 +8,7 @@ from dashboard.web import data, ui
 ui.page_header("Sources and method", "Where every figure comes from, how the periods are cut, and where sources disagree.")
 
 st.header("Sources")
-ui.table(data.load("source_list"), column_config={"url": st.column_config.LinkColumn("url")})
+ui.table(data.load("source_list"), column_config={"url": st.column_config.LinkColumn("Link")})
 
 st.header("Definitions")
 st.markdown(
@@ -21,7 +21,7 @@ st.markdown(
 st.markdown("**Periods.** Dated rows fall in the period that holds their date; yearly rows in the period that holds their year.")
 ui.table(data.load("period_definitions"))
 st.markdown("**Qualifiers.** How a source hedges a figure; charts show the mark beside the value and the words in the hover text.")
-ui.table(data.load("qualifier_definitions"))
+ui.table(data.load("qualifier_definitions"), hide=("qualifier",))
 
 st.header("Where sources disagree")
 st.caption("Both readings are kept; nothing is corrected silently. Rows concerned carry the disagreement's id.")
