@@ -22,14 +22,23 @@ ROW = "cepa_microchip_share_2023,"  # the Overview card "China's share of Russia
 CARD = "microchip"
 PERIOD_LABELS = {"all": "All periods", "since_2022": "Since 24 Feb 2022"}  # the periods that show the card
 
+# A headline tile's figure: the one value whose surrounding box (the nearest ancestor holding no
+# other figure) also holds the label.
+CARD_VALUE = """(label) => {
+  const values = [...document.querySelectorAll('[data-testid="stMetricValue"]')];
+  const value = values.find(v => {
+    for (let el = v.parentElement; el && el.querySelectorAll('[data-testid="stMetricValue"]').length === 1; el = el.parentElement)
+      if (el.innerText.includes(label)) return true;
+    return false;
+  });
+  return value ? value.innerText.trim() : null;
+}"""
+
 SHOWN = """([label, expected]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') === 'running' || document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.querySelector('[data-testid="stException"]')) return true;  // fail fast, with the error
-  // a headline tile: the bordered box holding the label (wrapped text above the figure) and one figure
-  const card = [...document.querySelectorAll('[data-testid="stVerticalBlockBorderWrapper"]')]
-    .find(m => m.innerText.includes(label) && m.querySelectorAll('[data-testid="stMetricValue"]').length === 1);
-  return !!card && card.querySelector('[data-testid="stMetricValue"]').innerText.trim() === expected;
+  return (""" + CARD_VALUE + """)(label) === expected;
 }"""
 
 
@@ -58,8 +67,7 @@ def _sha(path: Path) -> str:
 
 
 def _card(page) -> str:
-    card = page.locator('[data-testid="stVerticalBlockBorderWrapper"]').filter(has_text=CARD).filter(has=page.locator('[data-testid="stMetricValue"]')).last
-    return card.locator('[data-testid="stMetricValue"]').first.inner_text().strip() if card.count() else "(no card)"
+    return page.evaluate(CARD_VALUE, CARD) or "(no card)"
 
 
 def _expect(page, value: str, what: str) -> None:

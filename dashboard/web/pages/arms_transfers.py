@@ -25,9 +25,9 @@ ui.panel(fig, by_year, name="ru-cn-arms-tiv-by-year", note="The register's even 
 
 by_category = data.load("arms_tiv_by_category", period)
 fig = ui.chart(
-    charts.horizontal_bars, by_category.assign(row=by_category["category"].str.replace("_", " ") + " · " + by_category["period_id"].map(lambda p: charts.style.period_label(p))),
+    charts.horizontal_bars, by_category.assign(category_label=by_category["category"].map(charts.style.series_name), row=by_category["category"].str.replace("_", " ") + " · " + by_category["period_id"].map(lambda p: charts.style.period_label(p))),
     Caption("What was delivered: TIV by weapon category and period", "Millions of TIV (estimate)", period, REGISTER + "; categories assigned by this project"),
-    x="tiv_mtiv", y="row", colour_by="period_id", label="tiv_mtiv", estimate_col="is_estimate", hover=["Category:category", "Period:period_label", "TIV (millions, estimate):tiv_mtiv", "Deals:deals", "Systems:systems"],
+    x="tiv_mtiv", y="row", colour_by="period_id", label="tiv_mtiv", estimate_col="is_estimate", hover=["Category:category_label", "Period:period_label", "TIV (millions, estimate):tiv_mtiv", "Deals:deals", "Systems:systems"],
 )
 ui.panel(fig, by_category, name="ru-cn-arms-tiv-by-category")
 

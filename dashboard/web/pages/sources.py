@@ -18,7 +18,12 @@ st.markdown(
     "drawn from the register is an estimate (each deal's delivered TIV spread evenly over its delivery "
     "years) and is drawn hatched; SIPRI's own yearly figures are drawn solid."
 )
-st.markdown("**Periods.** Dated rows fall in the period that holds their date; yearly rows in the period that holds their year.")
+st.markdown(
+    "**Periods.** Dated rows fall in the period that holds their date; yearly rows in the period that holds their year "
+    "(so 2022 counts with the period from 24 February 2022). A date known only to a month or a year that holds a cut "
+    "(for example \"2022\" or \"February 2022\") is not put on one side: it is shown under both periods it may belong to, "
+    "marked as such, and drawn on timelines as a span."
+)
 ui.table(data.load("period_definitions"))
 st.markdown("**Qualifiers.** How a source hedges a figure; charts show the mark beside the value and the words in the hover text.")
 ui.table(data.load("qualifier_definitions"), hide=("qualifier",))
