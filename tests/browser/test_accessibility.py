@@ -22,7 +22,14 @@ import pytest
 
 from dashboard.core import style
 from tests.helpers.browser import (
-    ACTIVE_ELEMENT, CHART_ALTERNATIVES, CHROMIUM, CHROMIUM_ARGS, FOCUS_BEFORE_CHART, FOCUS_STYLES, FOCUS_VS_CHART, MARK_FOCUS_TARGETS, PAGE_PATHS, open_page, serve,
+    ACTIVE_ELEMENT,
+    CHART_ALTERNATIVES,
+    FOCUS_BEFORE_CHART,
+    FOCUS_STYLES,
+    FOCUS_VS_CHART,
+    MARK_FOCUS_TARGETS,
+    PAGE_PATHS,
+    open_page,
 )
 from tests.helpers.reader import FOCUS_CONTRAST, focus_indicator_contrast
 
@@ -43,20 +50,6 @@ MAX_TABS = 60
 # a year): words the descriptions of this dashboard's charts use.
 UNIT = re.compile(r"TIV|million|billion|thousand|%|per ?cent|share|tonnes?|USD|US\$|\$|count|number|events?|exercises?|patrols?|deals?|incidents?|agreements?|meetings?|per year|days?|units?\b", re.I)
 WHEN = re.compile("|".join([re.escape(label) for label in style.PERIOD_LABELS.values()] + [r"\b(?:19|20)\d{2}\b"]), re.I)
-
-
-@pytest.fixture(scope="module")
-def app_url(built_db):
-    with serve(built_db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,26 +7,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, SCREENSHOTS, WAIT_FOR_CHARTS, serve
+from tests.helpers.browser import PAGE_PATHS, SCREENSHOTS, WAIT_FOR_CHARTS
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
-
-
-@pytest.fixture(scope="module")
-def app_url(built_db):
-    with serve(built_db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _visit(browser, url, *, size, scheme="light"):

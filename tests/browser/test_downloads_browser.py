@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.paths import ROOT
-from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.helpers.browser import serve
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -42,14 +42,6 @@ def app_url(built_db):
         pytest.skip("the Data page is not registered in dashboard/app.py yet")
     with serve(built_db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _rows(data: bytes) -> list[list[str]]:

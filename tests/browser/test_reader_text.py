@@ -27,8 +27,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.core import style
-
-from tests.helpers.browser import APP_BACKGROUND, CHROMIUM, CHROMIUM_ARGS, PAGE_PATHS, open_page, read_page, serve
+from tests.helpers.browser import APP_BACKGROUND, PAGE_PATHS, open_page, read_page
 from tests.helpers.reader import page_findings, parse_colour, relative_luminance, report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,20 +40,6 @@ PHONE = (390, 844)
 PHONE_PAGES = ("Overview", "Dual-use supply")
 CHOSEN_PERIOD = """() => { const r = document.querySelector('[data-testid="stRadio"] input[type="radio"]:checked');
   return r ? r.closest('label').textContent.trim() : null; }"""
-
-
-@pytest.fixture(scope="module")
-def app_url(built_db):
-    with serve(built_db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
