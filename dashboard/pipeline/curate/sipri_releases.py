@@ -44,7 +44,7 @@ import re
 from collections import defaultdict
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from dashboard.pipeline.curate.sipri import (
+from dashboard.pipeline.curate.sipri_raw import (
     STATUSES, CurateError, RawFile, _decode, _num, _SOURCE_LINE, read_register_records,
 )
 
