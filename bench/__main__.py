@@ -128,7 +128,7 @@ def _table_rows(db: Path) -> dict:
 def browse(db: Path, args, label: str) -> dict:
     from bench.pages import Browser, measure_site
     from bench.server import serve
-    from tests.browser import CHROMIUM_ARGS, PAGE_PATHS
+    from tests.helpers.browser import CHROMIUM_ARGS, PAGE_PATHS
 
     logs = BENCH / "results"
     with serve("dashboard/app.py", db, logs / f"server-{label}.log") as app, serve("bench/bare_app.py", None, logs / f"server-bare-{label}.log") as bare:

@@ -7,8 +7,8 @@ import contextlib
 from pathlib import Path
 
 from dashboard.core.paths import ROOT
-from tests.browser import Served, free_port
-from tests.browser import serve as _serve
+from tests.helpers.browser import Served, free_port
+from tests.helpers.browser import serve as _serve
 
 Server = Served  # .base, .pid, .log, .started_s (from `streamlit run` to /_stcore/health answering)
 
