@@ -36,6 +36,9 @@ from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar
 # Views in these layers are stored as tables at the end of the build (see materialise()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
 MATERIALISED_LAYERS = ("marts",)
+#: A view outside those layers is stored as a table too when its SQL file says so: a staging view
+#: that many views read (the dated rows) or that is costly to recompute (SIPRI per-year deals).
+MATERIALISE_MARK = "-- materialise: table"
 # Descriptions of the columns views derive: queries/columns.yaml.
 COLUMN_DOCS = "columns.yaml"
 
@@ -417,6 +420,10 @@ def create_view(con: duckdb.DuckDBPyConnection, v: View) -> None:
         raise _sql_error(v, e) from None
 
 
+def is_materialised(v: View) -> bool:
+    return v.layer in MATERIALISED_LAYERS or MATERIALISE_MARK in v.sql
+
+
 def materialise(con: duckdb.DuckDBPyConnection, v: View) -> None:
     """Store a view's rows as a table of the same name (dbt's `table` materialisation): the SQL file
     stays the definition, and a page's query reads stored rows instead of recomputing the chain of
@@ -478,7 +485,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
         reads = sorted((set(re.findall(r"[a-z_][a-z0-9_]*", _STRING_LITERAL.sub("", _strip_comments(v.sql)).lower())) & known) - {v.name})
         con.execute(
             "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?)",
-            [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if v.layer in MATERIALISED_LAYERS else "view", reads],
+            [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads],
         )
     _store_view_column_docs(con, views)
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
@@ -562,7 +569,7 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
             for v in views:
                 create_view(con, v)
             for v in views:
-                if v.layer in MATERIALISED_LAYERS:
+                if is_materialised(v):
                     materialise(con, v)
             _store_metadata(con, tables, sidecars, views, started)
             con.execute("checkpoint")

@@ -113,3 +113,4 @@ select
      from cuts c
      where coalesce(d.date_from, date '1900-01-01') < c.cut and c.cut <= d.date_to) as precision_note
 from described d
+-- materialise: table (read by several views and the Data explorer; stored once per build)

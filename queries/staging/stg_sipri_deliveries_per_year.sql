@@ -25,3 +25,4 @@ select
 from sipri_deliveries_per_year y
 join sipri_release_deals d on d.release = y.release and d.sipri_deal_id = y.sipri_deal_id
 left join periods p on y.delivery_year between p.first_year and p.last_year
+-- materialise: table (read by several views and the Data explorer; stored once per build)
