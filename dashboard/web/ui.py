@@ -232,13 +232,6 @@ def _built(name: str, rows: pd.DataFrame, cap, options: tuple, _builder: Callabl
     return _builder(rows, cap, **dict(options))
 
 
-def chart_config(file_stem: str) -> dict:
-    """Plotly's config for a panel: the PNG camera as the toolbar's only button, so a keyboard
-    reader tabs past a chart in one step (each toolbar button is a tab stop; zoom stays on
-    drag, and a double click resets it)."""
-    return {**style.png_config(file_stem), "modeBarButtons": [["toImage"]]}
-
-
 def description_of(fig: go.Figure) -> str | None:
     """The chart's text alternative, where its builder put one in layout.meta["description"]."""
     meta = fig.layout.meta
@@ -252,7 +245,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     """A chart that stands alone, then its description in words (the chart's text alternative),
     then (unless presenting) the exact rows behind it with a CSV download and, where there are
     any, the verbatim quotes behind its figures."""
-    st.plotly_chart(fig, config=chart_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+    st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
     description = description or description_of(fig)
     if description:
         st.markdown("**Chart description:** " + plain(description))
