@@ -408,7 +408,8 @@ def record_up_to(list_id: str) -> None:
         st.caption("Record up to: no dated row in this list yet.")
         return
     total, after = int(r["rows"]), int(r["rows_after_documents"])
-    text = f"**Record up to {plain(r['latest_label'])}** (all periods) · {total:,} {'row' if total == 1 else 'rows'} in this list"
+    scope = "dated to the year only; all periods" if r["latest_precision"] == "year" else "all periods"
+    text = f"**Record up to {plain(r['latest_label'])}** ({scope}) · {total:,} {'row' if total == 1 else 'rows'} in this list"
     if after:
         text += f", {after:,} of them dated after {DOCUMENTS_END}, from public pages since the documents"
     st.caption(text + ".")
