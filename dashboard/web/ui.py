@@ -390,3 +390,26 @@ def footer(source_ids: Sequence[str]) -> None:
         lines.append("- " + " ".join(parts))
     st.caption("**Sources**\n" + "\n".join(lines))
     st.caption(f"Database built {reader_date(info['built_at'])} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(without_time_of_day(info['data_vintage']))}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")
+
+
+# ----------------------------------------------------------------------------- E2: record dates
+
+
+DOCUMENTS_END = "April 2025"  # the month of the documents' latest events (record_dates.rows_after_documents)
+
+
+def record_up_to(list_id: str) -> None:
+    """'Record up to <date>' beside a list (queries/marts/record_dates.sql): the latest dated row's
+    date at its precision, the list's row count and how many rows date from after the documents.
+    It describes the whole list, whatever period is chosen."""
+    rows = data.load("record_dates", equals={"list_id": list_id})
+    r = rows.iloc[0] if not rows.empty else None
+    if r is None or missing(r["latest_label"]):
+        st.caption("Record up to: no dated row in this list yet.")
+        return
+    total, after = int(r["rows"]), int(r["rows_after_documents"])
+    scope = "dated to the year only; all periods" if r["latest_precision"] == "year" else "all periods"
+    text = f"**Record up to {plain(r['latest_label'])}** ({scope}) · {total:,} {'row' if total == 1 else 'rows'} in this list"
+    if after:
+        text += f", {after:,} of them dated after {DOCUMENTS_END}, from public pages since the documents"
+    st.caption(text + ".")

@@ -19,8 +19,10 @@ select
     a.source_id,
     a.evidence_kind,
     a.quote,
+    a.evidence,
     a.source_url,
     a.qualifier,
+    a.confidence,
     a.note,
     a.disagreement_id,
     case a.date_precision

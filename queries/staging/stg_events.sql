@@ -37,8 +37,10 @@ select
     e.source_id,
     e.evidence_kind,
     e.quote,
+    e.evidence,
     e.source_url,
     e.qualifier,
+    e.confidence,
     e.note,
     e.disagreement_id,
     case

@@ -21,8 +21,10 @@ select
     i.source_id,
     i.evidence_kind,
     i.quote,
+    i.evidence,
     i.source_url,
     i.qualifier,
+    i.confidence,
     i.note,
     i.disagreement_id,
     case i.date_precision

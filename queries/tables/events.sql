@@ -1,4 +1,5 @@
--- Every other dated or quantitative statement of the two documents (timeline material): conflict,
+-- Every other dated or quantitative statement of the two documents (quoted), and events since the documents
+-- compiled from public pages (paraphrased, with the page's URL) (timeline material): conflict,
 -- sanctions, diplomacy, industry, technology transfer, foreign fighters, trends. event_date is the point
 -- or the start of a span (as precise as the source); end_year closes a span; point_event marks single happenings.
 create table events (
@@ -18,12 +19,18 @@ create table events (
     source_id        varchar not null references sources (source_id),
     evidence_kind    varchar not null check (evidence_kind in ('quote', 'paraphrase')),
     quote            varchar,
+    evidence         varchar,
     source_url       varchar check (source_url is null or regexp_matches(source_url, '^https?://')),
     qualifier        varchar not null references qualifiers (qualifier),
+    confidence       varchar not null check (confidence in ('stated', 'inferred', 'document')),
     note             varchar,
     disagreement_id  varchar references source_disagreements (disagreement_id),
     check (evidence_kind <> 'quote' or length(trim(quote)) > 0),
-    check (evidence_kind <> 'paraphrase' or (quote is null and source_url is not null)),
+    check (evidence_kind <> 'paraphrase' or (quote is null and evidence is not null and length(trim(evidence)) > 0 and source_url is not null)),
+    check (evidence_kind <> 'quote' or evidence is null),
+    -- 'document' marks a claim of one of the two documents; a row from a public page says whether its
+    -- fields are stated on the page or partly worked out (inferred)
+    check ((confidence = 'document') = (evidence_kind = 'quote')),
     check ((event_date is null) = (date_precision is null)),
     check (date_precision is null or date_precision = 'day'
            or (date_precision = 'month' and day(event_date) = 1)

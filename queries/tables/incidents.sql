@@ -1,4 +1,5 @@
--- Damage to undersea cables and a pipeline by ships linked to China, as the CEPA paper states it.
+-- Damage to undersea cables and a pipeline by ships linked to China or Russia: as the CEPA paper states it
+-- (quoted), and later incidents compiled from public pages (paraphrased, with the page's URL).
 -- map_lat/map_lon: a rough point in the sea area the source names, for a map marker ONLY (not the site).
 create table incidents (
     incident_id                        varchar primary key check (regexp_full_match(incident_id, '[a-z0-9_]+')),
@@ -17,12 +18,18 @@ create table incidents (
     source_id                          varchar not null references sources (source_id),
     evidence_kind                      varchar not null check (evidence_kind in ('quote', 'paraphrase')),
     quote                              varchar,
+    evidence                           varchar,
     source_url                         varchar check (source_url is null or regexp_matches(source_url, '^https?://')),
     qualifier                          varchar not null references qualifiers (qualifier),
+    confidence                         varchar not null check (confidence in ('stated', 'inferred', 'document')),
     note                               varchar,
     disagreement_id                    varchar references source_disagreements (disagreement_id),
     check (evidence_kind <> 'quote' or length(trim(quote)) > 0),
-    check (evidence_kind <> 'paraphrase' or (quote is null and source_url is not null)),
+    check (evidence_kind <> 'paraphrase' or (quote is null and evidence is not null and length(trim(evidence)) > 0 and source_url is not null)),
+    check (evidence_kind <> 'quote' or evidence is null),
+    -- 'document' marks a claim of one of the two documents; a row from a public page says whether its
+    -- fields are stated on the page or partly worked out (inferred)
+    check ((confidence = 'document') = (evidence_kind = 'quote')),
     check (date_precision = 'day'
            or (date_precision = 'month' and day(event_date) = 1)
            or (date_precision = 'year' and month(event_date) = 1 and day(event_date) = 1)),

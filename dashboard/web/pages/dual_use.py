@@ -19,17 +19,18 @@ def recorded_years(view: str, **filters) -> str:
 
 
 ui.page_header("Dual-use supply since 2022", "China's supply of chips, chip-making equipment, critical minerals and nitrocellulose to Russia, as each source states it.")
+ui.record_up_to("dual_use")
 
 shares = data.load("dual_use_shares", period)
 if shares.empty:
     st.info("No share figure for chips and chip-making inputs is recorded in this period (the sources give shares for " + recorded_years("dual_use_shares") + "), so its chart is not shown.")
 else:
     fig = ui.chart(
-        charts.hedged_bars, shares, Caption("China's share of Russia's imports: chips and chip-making inputs", "Percent, as each source states it (dotted bars: hedged figures)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK/WSJ summary (Abachy, 2023); SCMP (2023, IIF estimate); Export Compliance Daily (2024, US government claim)"),
+        charts.hedged_bars, shares, Caption("China's share of Russia's chip imports, chip-making inputs and drone electronics", "Percent, as each source states it (dotted bars: hedged figures)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK/WSJ summary (Abachy, 2023); SCMP (2023, IIF estimate); EIR News (2024, US government claim); LIGA.net (2025, Ukrainian intelligence claim)"),
         x="share_pct", y="row_label", label="share_label", colour_by="period_id", orientation="h", value_range=(0, 105),
         hover=["Item:item", "Year:year", "Share:share_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
     )
-    ui.panel(fig, shares, name="ru-cn-dual-use-shares", quotes=shares.assign(label=shares["row_label"]), note="The shares come from different data sets and definitions (microchips, chips and components, mainland China plus Hong Kong, microelectronics): they disagree and are shown side by side, not reconciled.")
+    ui.panel(fig, shares, name="ru-cn-dual-use-shares", quotes=shares.assign(label=shares["row_label"]), note="The shares come from different data sets and definitions (microchips, chips and components, mainland China plus Hong Kong, microelectronics, the origin of drone electronics): they disagree and are shown side by side, not reconciled.")
 
 flows = data.load("commodity_flow_list", period, equals={"commodity": "nitrocellulose"})
 if flows.empty:

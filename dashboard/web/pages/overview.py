@@ -24,12 +24,13 @@ fig = ui.chart(
 ui.panel(fig, comparison, name="ru-cn-period-comparison", note="Averages per year make periods of different lengths comparable. Yearly arms TIV from the register is an estimate (each deal's TIV spread evenly over its delivery years).")
 
 events = data.load("key_events", period)
+ui.record_up_to("key_events")
 fig = ui.chart(
-    charts.timeline, events, Caption("Key events", "Dated statements of the sources; first day of the month or year where the source gives no day", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025)"),
-    date="plot_date", label="title", lane="lane", hover=["What:title", "When:date_label", "Quote:quote", "Source:source_title", "Note:note"], height=520,
+    charts.timeline, events, Caption("Key events", "Dated statements of the sources; first day of the month or year where the source gives no day", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); since the documents, public pages (one cited page per row)"),
+    date="plot_date", label="title", lane="lane", hover=["What:title", "When:date_label", "Quote:quote", "Paraphrase:evidence", "Source:source_title", "Note:note"], height=520,
 )
 ui.panel(fig, events, name="ru-cn-key-events", quotes=events.assign(label=events["title"]))
 
 ui.period_legend()
 st.caption("Use the period selector in the sidebar to filter every page.")
-ui.footer(["cepa_2025", "rabdan_2025", "sipri_at_2025", "sipri_tiv_2025_04"])
+ui.footer(sorted({"cepa_2025", "rabdan_2025", "sipri_at_2025", "sipri_tiv_2025_04", *events["source_id"]}))
