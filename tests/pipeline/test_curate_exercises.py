@@ -94,6 +94,6 @@ def test_import_refuses_an_addition_whose_page_is_not_in_sources(tmp_path, capsy
 
 def test_import_refuses_a_counted_flag_without_its_reason(tmp_path, capsys):
     need_raw()
-    path = _additions_copy(tmp_path, lambda r: r.update(counted="false"))  # its reason still says "Counted: ..."
+    path = _additions_copy(tmp_path, lambda r: r.update(counted={"true": "false", "false": "true"}[r["counted"]]))  # the reason still says the opposite
     assert ce.main([str(RAW), "--out", str(tmp_path), "--additions", str(path)]) == 2
     assert "counted_reason" in capsys.readouterr().err

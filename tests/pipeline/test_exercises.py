@@ -159,8 +159,9 @@ def test_added_rows_follow_the_list_and_documents_each_on_its_own_page():
         assert r["confidence"] in ("stated", "inferred"), r["exercise_id"]
 
 
-def test_an_announced_drill_is_kept_but_not_counted_or_drawn():
-    announced = [r for r in ADDED if r["counted"] == "false"]
-    assert announced and all("announced" in r["counted_reason"] and r["map_lat"] == "" for r in announced)
+def test_announced_drills_and_open_multinational_exercises_are_kept_but_not_counted_or_drawn():
+    uncounted = [r for r in ADDED if r["counted"] == "false"]
+    announced = [r for r in uncounted if "announced" in r["counted_reason"]]
+    assert announced and all(r["map_lat"] == "" and r["counted_reason"].startswith("Not counted: ") for r in uncounted)
     counts = Counter(int(r["year"]) for r in EXERCISES if r["counted"] == "true")
     assert counts[2026] == sum(1 for r in ADDED if r["year"] == "2026" and r["counted"] == "true")

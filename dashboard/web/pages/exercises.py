@@ -33,7 +33,7 @@ st.caption(
     "What our count counts: every exercise, drill or joint patrol (naval, submarine or strategic air) in which both Russia's and China's armed forces took part, "
     "bilateral or multilateral (SCO, Russian strategic exercises, drills with Iran or South Africa), one row per event as its sources name it. "
     "Not counted: military competitions, computer-simulated command drills, paramilitary and coast-guard activity, drills with only one of the two, "
-    "claims our sources contradict, and events announced but not reported held. Each row's ‘Counted’ reason is in the data behind the charts."
+    "open multinational exercises with dozens of navies (such as Pakistan's Aman), claims our sources contradict, and events announced but not reported held. Each row's ‘Counted’ reason is in the data behind the charts."
 )
 
 if by_year.empty:
