@@ -12,10 +12,10 @@ from dashboard.web import data, ui
 SOURCE_EX = "Source: compiled list of joint exercises from official, agency and analyst pages (one cited page per row); CEPA (2025); Rabdan INSIGHTS (2025)"
 SOURCE_COUNTS = "Source: published counts as cited per row (CSIS ChinaPower, EUISS, NDU via Bloomberg, SCMP, Japan's Ministry of Defense, China's defence ministry, Tasnim); our count: the compiled exercise list and this project's additions"
 COUNTS_SHOWN = {
-    "counted_by": "Counted by", "what_counted": "What they count", "scope_label": "Scope", "period_label": "Span",
-    "their_count_label": "Their count", "our_count": "Our count (same span and definition)", "our_unplaced": "Ours dated too loosely to place",
-    "difference": "Difference (theirs − ours)", "difference_note": "Why the numbers differ", "our_definition": "Our count counts",
-    "reported_by": "Read on", "published_label": "Published", "source_url": st.column_config.LinkColumn("Page"), "confidence": "Confidence",
+    "counted_by": "Counted by", "period_label": "Span", "their_count_label": "Their count", "our_count": "Our count (same span and definition)",
+    "difference": "Difference (theirs − ours)", "difference_note": "Why the numbers differ", "what_counted": "What they count", "scope_label": "Scope",
+    "our_unplaced": "Ours dated too loosely to place", "our_definition": "Our count counts", "reported_by": "Read on", "published_label": "Published",
+    "source_url": st.column_config.LinkColumn("Page"), "confidence": "Confidence",
 }
 SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); “The United States and the Russia-China Military-Security Partnership”, Rabdan INSIGHTS (2025)"
 
