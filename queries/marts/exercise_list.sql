@@ -28,6 +28,7 @@ select
     e.participants_note,
     e.confidence,
     e.counted,
+    e.counted_reason,
     e.evidence_kind,
     e.quote,
     e.evidence,

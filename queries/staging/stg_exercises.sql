@@ -20,6 +20,7 @@ select
     e.participants_note,
     e.confidence,
     e.counted,
+    e.counted_reason,
     e.source_id,
     e.evidence_kind,
     e.quote,

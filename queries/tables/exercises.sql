@@ -1,6 +1,7 @@
 -- One row per Russia–China joint exercise or patrol: the compiled list (one public page per row,
 -- cited by URL with our paraphrase) plus claims of the two documents that the list lacks
--- (verbatim quote; `counted` false where the claim is disputed or generic).
+-- (verbatim quote; `counted` false where the claim is disputed or generic), plus rows this project
+-- adds from public pages the list lacks; `counted_reason` says why each row is counted or not.
 create table exercises (
     exercise_id        varchar primary key check (regexp_matches(exercise_id, '^[a-z0-9_]+$')),
     name               varchar not null,
@@ -17,6 +18,7 @@ create table exercises (
     participants_note  varchar,
     confidence         varchar not null check (confidence in ('stated', 'inferred', 'document')),
     counted            boolean not null,
+    counted_reason     varchar not null,
     source_id          varchar not null references sources (source_id),
     evidence_kind      varchar not null check (evidence_kind in ('quote', 'paraphrase')),
     quote              varchar,
@@ -35,5 +37,7 @@ create table exercises (
     check (evidence_kind <> 'quote' or quote is not null),
     check (evidence_kind <> 'paraphrase' or (quote is null and evidence is not null and source_url is not null)),
     check (confidence <> 'document' or evidence_kind = 'quote'),
-    check (counted or note is not null)
+    check (counted or note is not null),
+    -- the reason says what the flag says: 'Counted: <what it is>' or 'Not counted: <why not>'
+    check (counted_reason like (case when counted then 'Counted: %' else 'Not counted: %' end))
 );

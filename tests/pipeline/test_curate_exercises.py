@@ -66,3 +66,34 @@ def test_output_is_utf8_lf_without_bom():
     raw = (ROOT / "data" / "exercises.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and raw.endswith(b"\n")
     raw.decode("utf-8")
+
+
+def _additions_copy(tmp_path, change) -> Path:
+    header, added = ce.read_csv(ce.ADDED_ROWS)
+    change(added[0])
+    path = tmp_path / "additions.csv"
+    path.write_text(ce.to_csv(added, header), encoding="utf-8")
+    return path
+
+
+def test_import_merges_the_additions_after_the_document_rows(tmp_path):
+    need_raw()
+    rows, _ = ce.import_list(RAW)
+    _, added = ce.read_csv(ce.ADDED_ROWS)
+    _, documents = ce.read_csv(ce.DOCUMENT_ROWS)
+    assert added and rows[-len(added):] == added
+    assert rows[-len(added) - len(documents):-len(added)] == documents
+
+
+def test_import_refuses_an_addition_whose_page_is_not_in_sources(tmp_path, capsys):
+    need_raw()
+    path = _additions_copy(tmp_path, lambda r: r.update(source_id="web_ex_nowhere_20260101"))
+    assert ce.main([str(RAW), "--out", str(tmp_path), "--additions", str(path)]) == 2
+    assert "web_ex_nowhere_20260101" in capsys.readouterr().err and not (tmp_path / "exercises.csv").exists()
+
+
+def test_import_refuses_a_counted_flag_without_its_reason(tmp_path, capsys):
+    need_raw()
+    path = _additions_copy(tmp_path, lambda r: r.update(counted={"true": "false", "false": "true"}[r["counted"]]))  # the reason still says the opposite
+    assert ce.main([str(RAW), "--out", str(tmp_path), "--additions", str(path)]) == 2
+    assert "counted_reason" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """data/exercises.csv and data/exercise_mentions.csv: every row of the compiled list imported as it is,
-every source page in data/sources.csv, every document quote verbatim, and the disputed 2003 Bering
-Sea patrol kept but not counted."""
+every source page in data/sources.csv, every document quote verbatim, the disputed 2003 Bering
+Sea patrol kept but not counted, the project's added rows each on its own page, and every row's
+counted flag with its reason."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def norm(text: str) -> str:
 
 EXERCISES = rows("exercises")
 MENTIONS = rows("exercise_mentions")
-LIST_ROWS = [r for r in EXERCISES if r["evidence_kind"] == "paraphrase"]
+ADDED = rows("curation/exercises_additions")
+ADDED_IDS = {r["exercise_id"] for r in ADDED}
+LIST_ROWS = [r for r in EXERCISES if r["evidence_kind"] == "paraphrase" and r["exercise_id"] not in ADDED_IDS]
 BERING = "rabdan_bering_sea_naval_patrol_2003"
 
 
@@ -105,7 +108,8 @@ def test_disagreements_referenced_exist():
 
 
 def test_yearly_counts_quoted_in_the_pace_disagreement_match_the_data():
-    counts = Counter(int(r["year"]) for r in EXERCISES if r["counted"] == "true")
+    """The disagreement quotes the compiled list's yearly counts: the list's rows, without this project's additions."""
+    counts = Counter(int(r["year"]) for r in EXERCISES if r["counted"] == "true" and r["exercise_id"] not in ADDED_IDS)
     d = next(d for d in rows("source_disagreements") if d["disagreement_id"] == "ex_pace_after_2019")
     stated = {int(y): int(n) for n, y in re.findall(r"\b(\d+) (?:events )?in (\d{4})\b", d["reading_b"])}
     assert stated and all(counts[y] == n for y, n in stated.items()), (stated, counts)
@@ -133,3 +137,31 @@ def test_csvs_load_into_their_tables():
         con.execute(f"insert into {table} select * from read_csv('{path}', columns={spec}, auto_detect=false, header=true, quote='\"', escape='\"')")
     assert con.execute("select count(*) from exercises").fetchone()[0] == len(EXERCISES)
     assert con.execute("select count(*) from exercise_mentions").fetchone()[0] == len(MENTIONS)
+
+
+def test_every_row_says_why_it_is_counted_or_not():
+    for r in EXERCISES:
+        assert r["counted_reason"].startswith("Counted: " if r["counted"] == "true" else "Not counted: "), r["exercise_id"]
+    reasons = {r["exercise_id"]: r["counted_reason"] for r in EXERCISES}
+    assert "SCO" in reasons["peace_mission_2007"] and "bilateral" in reasons["joint_sea_2012"]
+    assert "counts twice" in reasons["joint_sea_2017_baltic_phase"] and "Russian strategic exercise" in reasons["vostok_2018"]
+
+
+def test_added_rows_follow_the_list_and_documents_each_on_its_own_page():
+    assert ADDED, "data/curation/exercises_additions.csv holds the project's additions"
+    assert [r["exercise_id"] for r in EXERCISES[-len(ADDED):]] == [r["exercise_id"] for r in ADDED]
+    sources = {s["source_id"]: s for s in rows("sources")}
+    for r in ADDED:
+        s = sources[r["source_id"]]
+        assert r["evidence_kind"] == "paraphrase" and r["evidence"] and r["quote"] == "", r["exercise_id"]
+        assert s["url"] == r["source_url"] and s["kind"] == "web_page", r["exercise_id"]
+        assert r["note"].startswith("Added by this project"), r["exercise_id"]
+        assert r["confidence"] in ("stated", "inferred"), r["exercise_id"]
+
+
+def test_announced_drills_and_open_multinational_exercises_are_kept_but_not_counted_or_drawn():
+    uncounted = [r for r in ADDED if r["counted"] == "false"]
+    announced = [r for r in uncounted if "announced" in r["counted_reason"]]
+    assert announced and all(r["map_lat"] == "" and r["counted_reason"].startswith("Not counted: ") for r in uncounted)
+    counts = Counter(int(r["year"]) for r in EXERCISES if r["counted"] == "true")
+    assert counts[2026] == sum(1 for r in ADDED if r["year"] == "2026" and r["counted"] == "true")

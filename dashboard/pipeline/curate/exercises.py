@@ -23,6 +23,12 @@ Design:
 * Rows that come from the two documents rather than the list are curated by hand in
   ``data/curation/exercises_from_documents.csv`` (same columns as data/exercises.csv) and
   appended after the list rows unchanged.
+* Rows this project adds from public pages the list lacks (multilateral exercises with both
+  countries' forces, events after the list was compiled) are curated by hand in
+  ``data/curation/exercises_additions.csv`` (same columns; each row cites its own page, whose
+  source row is in data/sources.csv) and appended after the document rows unchanged.
+* ``counted_reason`` says, for every row, why it is or is not in the yearly counts: for list rows
+  it follows from the framework and kind (:func:`counted_reason`); curated rows give their own.
 
 Running the import again on the same inputs reproduces data/exercises.csv byte for byte
 (``tests/pipeline/test_curate_exercises.py``).
@@ -41,6 +47,7 @@ from urllib.parse import urlsplit
 from dashboard.core.paths import DATA_DIR
 
 DOCUMENT_ROWS = DATA_DIR / "curation" / "exercises_from_documents.csv"
+ADDED_ROWS = DATA_DIR / "curation" / "exercises_additions.csv"
 SOURCES_CSV = DATA_DIR / "sources.csv"
 
 RAW_COLUMNS = [
@@ -52,7 +59,7 @@ RAW_COLUMNS = [
 COLUMNS = [
     "exercise_id", "name", "year", "start_date", "end_date", "date_precision", "kind", "domain",
     "framework", "location", "map_lat", "map_lon", "participants_note", "confidence", "counted",
-    "source_id", "evidence_kind", "quote", "evidence", "source_url", "qualifier", "note",
+    "counted_reason", "source_id", "evidence_kind", "quote", "evidence", "source_url", "qualifier", "note",
     "disagreement_id",
 ]
 
@@ -128,6 +135,25 @@ CAVEAT_JOINT_SEA_2017 = (
 _SECONDARY = re.compile(r"wikipedia|mirror|republishing|global times text", re.IGNORECASE)
 
 
+#: What a counted list row is, by framework (the list holds only events with both countries' forces).
+COUNTED_AS = {
+    "bilateral": "a bilateral {what} of Russia's and China's armed forces",
+    "SCO": "a multilateral SCO exercise in which both Russia's and China's armed forces took part",
+    "trilateral with Iran": "a multilateral exercise with Iran in which both Russia's and China's armed forces took part",
+    "Russian strategic exercise": "a Russian strategic exercise in which China's armed forces took part",
+    "other": "a multilateral exercise in which both Russia's and China's armed forces took part",
+}
+WHAT = {"exercise": "exercise", "patrol": "joint patrol", "bomber_patrol": "joint strategic air patrol"}
+
+
+def counted_reason(raw: dict) -> str:
+    """Why a list row counts: what kind of event it is under the count's definition."""
+    reason = "Counted: " + COUNTED_AS[raw["framework"]].format(what=WHAT[raw["kind"]])
+    if raw["name"].startswith("Joint Sea-2017"):
+        reason += " (one of the two phase rows of Joint Sea-2017, so that exercise counts twice)"
+    return reason
+
+
 class CurationError(Exception):
     """A problem in the input that stops the import."""
 
@@ -195,6 +221,7 @@ def list_row(raw: dict, line: int) -> dict:
         "participants_note": raw["participants_note"],
         "confidence": raw["confidence"],
         "counted": "true",
+        "counted_reason": counted_reason(raw),
         "source_id": source_id_for(raw),
         "evidence_kind": "paraphrase",
         "quote": "",
@@ -232,7 +259,19 @@ def read_raw(raw_csv: Path) -> list[dict]:
     return rows
 
 
-def import_list(raw_csv: Path, documents_csv: Path = DOCUMENT_ROWS) -> tuple[list[dict], list[dict]]:
+def curated_rows(path: Path) -> list[dict]:
+    """Hand-curated rows (documents, additions): the columns of data/exercises.csv, in that order."""
+    header, rows = read_csv(path)
+    if header != COLUMNS:
+        raise CurationError(f"{path}: header {header} is not the expected {COLUMNS}")
+    for line, r in enumerate(rows, 2):
+        prefix = "Counted:" if r["counted"] == "true" else "Not counted:"
+        if r["counted"] not in ("true", "false") or not r["counted_reason"].startswith(prefix):
+            raise CurationError(f"{path}: line {line} ({r['exercise_id']!r}): counted {r['counted']!r} needs a counted_reason starting {prefix!r}")
+    return rows
+
+
+def import_list(raw_csv: Path, documents_csv: Path = DOCUMENT_ROWS, additions_csv: Path = ADDED_ROWS) -> tuple[list[dict], list[dict]]:
     """The rows of data/exercises.csv and the sources rows they need."""
     raws = read_raw(raw_csv)
     rows = [list_row(r, i) for i, r in enumerate(raws, 2)]
@@ -242,10 +281,7 @@ def import_list(raw_csv: Path, documents_csv: Path = DOCUMENT_ROWS) -> tuple[lis
         if s["source_id"] in sources and sources[s["source_id"]] != s:
             raise CurationError(f"two different pages get the source id {s['source_id']}: {sources[s['source_id']]['url']} and {s['url']}")
         sources[s["source_id"]] = s
-    header, doc_rows = read_csv(documents_csv)
-    if header != COLUMNS:
-        raise CurationError(f"{documents_csv}: header {header} is not the expected {COLUMNS}")
-    rows += doc_rows
+    rows += curated_rows(documents_csv) + curated_rows(additions_csv)
     seen: set[str] = set()
     for r in rows:
         if r["exercise_id"] in seen:
@@ -254,10 +290,17 @@ def import_list(raw_csv: Path, documents_csv: Path = DOCUMENT_ROWS) -> tuple[lis
     return rows, list(sources.values())
 
 
-def missing_sources(needed: list[dict], sources_csv: Path = SOURCES_CSV) -> list[dict]:
-    """Needed sources rows that data/sources.csv lacks; an id there with another URL is an error."""
+def missing_sources(needed: list[dict], sources_csv: Path = SOURCES_CSV, rows: list[dict] = ()) -> list[dict]:
+    """Needed sources rows that data/sources.csv lacks; an id there with another URL is an error,
+    and so is a curated row whose source is not there, or whose page is not its source's URL."""
     _, existing = read_csv(sources_csv)
     by_id = {s["source_id"]: s for s in existing}
+    for r in rows:
+        have = by_id.get(r["source_id"])
+        if have is None and not any(s["source_id"] == r["source_id"] for s in needed):
+            raise CurationError(f"{sources_csv}: no source {r['source_id']!r}, which the row {r['exercise_id']!r} cites; append its row to data/sources.csv")
+        if have is not None and r["source_url"] and have["url"] != r["source_url"]:
+            raise CurationError(f"{sources_csv}: {r['source_id']} has URL {have['url']!r}, the row {r['exercise_id']!r} cites {r['source_url']!r}")
     missing = []
     for s in needed:
         have = by_id.get(s["source_id"])
@@ -282,12 +325,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("raw_csv", type=Path, help="../shared/data/exercises/joint_exercises.csv")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder to write exercises.csv into (default: data/)")
     parser.add_argument("--documents", type=Path, default=DOCUMENT_ROWS, help="hand-curated document rows (default: data/curation/exercises_from_documents.csv)")
+    parser.add_argument("--additions", type=Path, default=ADDED_ROWS, help="hand-curated rows from public pages the list lacks (default: data/curation/exercises_additions.csv)")
     parser.add_argument("--sources", type=Path, default=SOURCES_CSV, help="sources file to check the source ids against (default: data/sources.csv)")
     parser.add_argument("--print-sources", action="store_true", help="print the sources rows missing from --sources (CSV, no header, to append with >>) and write nothing")
     args = parser.parse_args(argv)
     try:
-        rows, needed = import_list(args.raw_csv, args.documents)
-        missing = missing_sources(needed, args.sources)
+        rows, needed = import_list(args.raw_csv, args.documents, args.additions)
+        missing = missing_sources(needed, args.sources, rows)
         if args.print_sources:
             sys.stdout.write(to_csv(missing, SOURCE_COLUMNS, header=False))
             return 0

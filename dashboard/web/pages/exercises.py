@@ -1,13 +1,22 @@
-"""Exercises and military diplomacy: joint exercises and patrols by year and domain, a timeline,
-a map of where they took place, and the agreements and high-level meetings."""
+"""Exercises and military diplomacy: how far the exercise list reaches and what it counts, joint
+exercises and patrols by year and domain, a timeline, a map of where they took place, published
+counts of joint exercises beside ours, and the agreements and high-level meetings."""
 
 import streamlit as st
 
 from dashboard.core import charts
 from dashboard.core.charts import Caption
+from dashboard.core.db import ALL_PERIODS
 from dashboard.web import data, ui
 
 SOURCE_EX = "Source: compiled list of joint exercises from official, agency and analyst pages (one cited page per row); CEPA (2025); Rabdan INSIGHTS (2025)"
+SOURCE_COUNTS = "Source: published counts as cited per row (CSIS ChinaPower, EUISS, NDU via Bloomberg, SCMP, Japan's Ministry of Defense, China's defence ministry, Tasnim); our count: the compiled exercise list and this project's additions"
+COUNTS_SHOWN = {
+    "counted_by": "Counted by", "period_label": "Span", "their_count_label": "Their count", "our_count": "Our count (same span and definition)",
+    "difference": "Difference (theirs − ours)", "difference_note": "Why the numbers differ", "what_counted": "What they count", "scope_label": "Scope",
+    "our_unplaced": "Ours dated too loosely to place", "our_definition": "Our count counts", "reported_by": "Read on", "published_label": "Published",
+    "source_url": st.column_config.LinkColumn("Page"), "confidence": "Confidence",
+}
 SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); “The United States and the Russia-China Military-Security Partnership”, Rabdan INSIGHTS (2025)"
 
 period = ui.period()
@@ -15,6 +24,17 @@ ui.page_header("Exercises and military diplomacy", "Joint exercises and patrols 
 
 by_year = data.load("exercises_by_year", period)
 exercises = data.load("exercise_list", period)
+
+record = data.load("exercise_record_date")
+if not record.empty:
+    latest = record.iloc[0]
+    st.markdown(f"**Record up to {ui.plain(latest.latest_label)}**: the latest event in the exercise list is {ui.plain(latest.latest_name)}. The list holds {latest.list_rows} rows, {latest.counted_rows} of them counted.")
+st.caption(
+    "What our count counts: every exercise, drill or joint patrol (naval, submarine or strategic air) in which both Russia's and China's armed forces took part, "
+    "bilateral or multilateral (SCO, Russian strategic exercises, drills with Iran or South Africa), one row per event as its sources name it. "
+    "Not counted: military competitions, computer-simulated command drills, paramilitary and coast-guard activity, drills with only one of the two, "
+    "open multinational exercises with dozens of navies (such as Pakistan's Aman), claims our sources contradict, and events announced but not reported held. Each row's ‘Counted’ reason is in the data behind the charts."
+)
 
 if by_year.empty:
     st.info("No joint exercise is recorded in this period.")
@@ -45,6 +65,22 @@ else:
     )
     ui.panel(fig, located, name="ru-cn-exercises-map", note=f"{len(exercises) - len(located)} of {len(exercises)} rows name an area too large or vague to place (e.g. ‘Pacific Ocean’) and are not on the map.")
 
+st.header("How others count")
+comparison = data.load("exercise_count_comparison")
+if comparison.empty:
+    st.info("No published count of joint exercises is recorded.")
+else:
+    st.subheader("Published counts of Russia–China joint exercises beside our count for the same span and definition")
+    st.caption(f"Number of exercises (or patrols, or editions of a series) as each counter counts them · each count's own span, all periods · {SOURCE_COUNTS}")
+    ui.table(comparison[list(COUNTS_SHOWN)], column_config=COUNTS_SHOWN)
+    st.caption(
+        "Counts differ mostly in what they count: some take in military competitions, computer simulations or multilateral drills our list does not hold. "
+        "Our count uses the counted rows of our list whose start lies in the published span; rows dated only to a year that may fall either side are shown apart. "
+        "A published count with no stated end to its span is not matched."
+    )
+    if not ui.presenting():
+        ui.data_expander(comparison, "ru-cn-exercise-counts-compared", what="table", rows_period=ALL_PERIODS)
+
 st.header("Agreements and high-level meetings")
 agreements = data.load("agreement_list", period)
 if agreements.empty:
@@ -56,4 +92,4 @@ else:
     )
     ui.panel(fig, agreements, name="ru-cn-agreements-timeline", quotes=agreements.assign(label=agreements["title"]))
 
-ui.footer(sorted({"cepa_2025", "rabdan_2025", *exercises["source_id"].unique()}))
+ui.footer(sorted({"cepa_2025", "rabdan_2025", *exercises["source_id"].unique(), *comparison["source_id"].unique()}))
