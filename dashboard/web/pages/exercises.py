@@ -17,7 +17,7 @@ COUNTS_SHOWN = {
     "our_unplaced": "Ours dated too loosely to place", "our_definition": "Our count counts", "reported_by": "Read on", "published_label": "Published",
     "source_url": st.column_config.LinkColumn("Page"), "confidence": "Confidence",
 }
-SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); “The United States and the Russia-China Military-Security Partnership”, Rabdan INSIGHTS (2025)"
+SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); “The United States and the Russia-China Military-Security Partnership”, Rabdan INSIGHTS (2025); since the documents, public pages (one cited page per row)"
 
 period = ui.period()
 ui.page_header("Exercises and military diplomacy", "Joint exercises and patrols of Russia's and China's forces, and the agreements and meetings around them.")
@@ -82,6 +82,7 @@ else:
         ui.data_expander(comparison, "ru-cn-exercise-counts-compared", what="table", rows_period=ALL_PERIODS)
 
 st.header("Agreements and high-level meetings")
+ui.record_up_to("agreements_and_meetings")
 agreements = data.load("agreement_list", period)
 if agreements.empty:
     st.info("No agreement or meeting is recorded in this period.")
@@ -92,4 +93,4 @@ else:
     )
     ui.panel(fig, agreements, name="ru-cn-agreements-timeline", quotes=agreements.assign(label=agreements["title"]))
 
-ui.footer(sorted({"cepa_2025", "rabdan_2025", *exercises["source_id"].unique(), *comparison["source_id"].unique()}))
+ui.footer(sorted({"cepa_2025", "rabdan_2025", *exercises["source_id"].unique(), *comparison["source_id"].unique(), *agreements["source_id"].unique()}))
