@@ -1,13 +1,13 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   — create .venv, install, build the database, serve http://localhost:8501
-#   make test  — the same set-up (plus Chromium for browser tests), then every test
+#   make test  — the same set-up (plus LibreOffice for the file tests), then every test
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 DB     ?= var/dashboard.duckdb
 PORT   ?= 8501
 
-.PHONY: run test build install install-test chromium bench clean lock upgrade
+.PHONY: run test build install install-test debian-run debian-test bench clean lock upgrade
 
 # Installs come from the lock files (exact versions, with hashes), so a fresh machine gets what the
 # tests passed with; the project itself is installed without dependencies. `make upgrade` is the
@@ -24,22 +24,29 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test chromium
+install-test: $(VENV)/.installed-test debian-test
 
-# Debian packages the tests need: Chromium for the browser tests (Playwright cannot download
-# browsers here) and LibreOffice Calc to open exported CSV files as an analyst would.
-DEB_PACKAGES := chromium libreoffice-calc-nogui fonts-liberation
-chromium:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/soffice ]; then \
-	  echo "installing Debian packages: $(DEB_PACKAGES) (needs root)"; \
+# Debian packages. The app renders server-side images and briefing decks with kaleido, which drives
+# Debian's Chromium (Playwright cannot download browsers here); the tests also open exported files
+# and decks in LibreOffice Calc and Impress, as an analyst or briefer would.
+DEB_RUN  := chromium fonts-liberation
+DEB_TEST := $(DEB_RUN) libreoffice-calc-nogui libreoffice-impress-nogui
+define apt_install
+	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
+	  echo "installing Debian packages: $(1) (needs root)"; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null; \
 	fi
+endef
+debian-run:
+	$(call apt_install,$(DEB_RUN))
+debian-test:
+	$(call apt_install,$(DEB_TEST))
 
 build: install
 	$(PY) -m dashboard build --db $(DB)
 
-run: build
+run: build debian-run
 	DASHBOARD_DB=$(DB) $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: install-test
