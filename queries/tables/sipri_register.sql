@@ -30,7 +30,7 @@ create table sipri_register (
     raw_line                    integer not null unique check (raw_line > 12),
     raw_record_repaired         boolean not null,
     source_id                   varchar not null references sources (source_id) check (source_id = 'sipri_at_2025'),
-    sipri_deal_id               integer unique check (sipri_deal_id > 0),
+    sipri_deal_id               integer check (sipri_deal_id > 0),  -- unique: by construction in the curate command, tested (not indexed here: it would slow the build)
     sipri_deal_match            varchar not null check (sipri_deal_match in ('designation', 'deliveries', 'ambiguous', 'none', 'outside_per_year_file')),
     check ((sipri_deal_id is not null) = (sipri_deal_match in ('designation', 'deliveries'))),
     -- the delivery columns are all present (something delivered) or all empty (nothing yet)
