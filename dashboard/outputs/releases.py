@@ -29,6 +29,7 @@ CHANGE_HEADINGS = {
     "revalued_tiv_per_unit": "Deals revalued: TIV per unit (million TIV)",
     "revalued_tiv_order": "Deals revalued: TIV of the total order (million TIV)",
     "revalued_tiv_delivered": "Deals revalued: TIV delivered (million TIV)",
+    "order_year": "Years of order changed",
     "number_ordered": "Numbers ordered changed (items)",
     "number_delivered": "Numbers delivered changed (items)",
     "delivery_years": "Delivery years changed",

@@ -2,7 +2,8 @@
 -- one row per change. change is one of added, removed, ambiguous (a row that could not be paired),
 -- renamed (designation, compared without parenthesised parts: the 2024 per-delivery-year layout adds
 -- them, 'D-30 (12000)'), revalued_tiv_per_unit, revalued_tiv_order, revalued_tiv_delivered,
--- number_ordered, number_delivered, delivery_years. Values are text as SIPRI writes them (TIV in
+-- order_year (only deals paired by SIPRI's id can show it), number_ordered, number_delivered,
+-- delivery_years. Values are text as SIPRI writes them (TIV in
 -- millions; not money); a value a release's layout does not give (the 2024 per-delivery-year layout
 -- has no number ordered or order TIV) is not compared. reason: why, where the data says so (a
 -- difference of export scope, deliveries after the years the old release covers, a layout that
@@ -28,6 +29,7 @@ unnested as (
         {'change': 'revalued_tiv_per_unit', 'value_old': regexp_replace(cast(tiv_per_unit_mtiv_old as varchar), '\.0$', ''), 'value_new': regexp_replace(cast(tiv_per_unit_mtiv_new as varchar), '\.0$', '')},
         {'change': 'revalued_tiv_order', 'value_old': regexp_replace(cast(tiv_order_mtiv_old as varchar), '\.0$', ''), 'value_new': regexp_replace(cast(tiv_order_mtiv_new as varchar), '\.0$', '')},
         {'change': 'revalued_tiv_delivered', 'value_old': regexp_replace(cast(tiv_delivered_mtiv_old as varchar), '\.0$', ''), 'value_new': regexp_replace(cast(tiv_delivered_mtiv_new as varchar), '\.0$', '')},
+        {'change': 'order_year', 'value_old': cast(order_year_old as varchar), 'value_new': cast(order_year_new as varchar)},
         {'change': 'number_ordered', 'value_old': cast(number_ordered_old as varchar), 'value_new': cast(number_ordered_new as varchar)},
         {'change': 'number_delivered', 'value_old': cast(number_delivered_old as varchar), 'value_new': cast(number_delivered_new as varchar)},
         {'change': 'delivery_years', 'value_old': coalesce(delivery_years_old, 'none'), 'value_new': coalesce(delivery_years_new, 'none')}

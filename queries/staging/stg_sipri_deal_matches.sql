@@ -74,7 +74,10 @@ select
     -- rows of each release that carry the key this row was paired (or not paired) by
     case when match in ('sipri_deal_id', 'designation', 'delivery_years') then 1 else max(greatest(candidates_old, years_old)) end as candidates_old,
     case when match in ('sipri_deal_id', 'designation', 'delivery_years') then 1 else max(greatest(candidates_new, years_new)) end as candidates_new,
-    max(order_year) as order_year,
+    -- the newer release's year of order (SIPRI may revise it: order_year_old beside it)
+    coalesce(max(order_year) filter (where side = 'new'), max(order_year)) as order_year,
+    max(order_year) filter (where side = 'old') as order_year_old,
+    max(order_year) filter (where side = 'new') as order_year_new,
     max(sipri_deal_id) as sipri_deal_id,
     max(deal_ref) filter (where side = 'old') as deal_old,
     max(deal_ref) filter (where side = 'new') as deal_new,

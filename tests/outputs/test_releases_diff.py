@@ -123,3 +123,10 @@ def test_cli_diff_as_csv(built_db, capsys):
 def test_cli_refusals(built_db, capsys, argv, message):
     assert main([*argv, "--db", str(built_db)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_revised_year_of_order_is_shown_where_sipris_id_pairs_the_deal(database):
+    d = releases.diff(database, 2024, 2025)
+    years = d.changes[d.changes.change == "order_year"]
+    assert len(years) > 0 and set(years.match) == {"sipri_deal_id"}
+    assert (years.value_old != years.value_new).all() and (years.order_year.astype(str) == years.value_new).all()
