@@ -80,6 +80,9 @@ def diff(database: Database, old: int, new: int, supplier: str | None = None, re
             raise ReleaseError(f"release {r} is not in the database; releases: {', '.join(map(str, known))}")
     if old >= new:
         raise ReleaseError(f"give the older release first: {old} is not before {new}")
+    for column, value in (("supplier", supplier), ("recipient", recipient)):
+        if value and not database.count(Query("sipri_pair_year", equals=((column, value),))):
+            raise ReleaseError(f"no {column} {value!r} in SIPRI's yearly values of any release (names as SIPRI writes them, e.g. 'Russia', 'China')")
     equals: tuple = (("release_old", old), ("release_new", new))
     equals += tuple((k, v) for k, v in (("supplier", supplier), ("recipient", recipient)) if v)
     revisions = database.fetch(Query(REVISIONS, equals=equals, order_by=("supplier", "recipient", "year")))

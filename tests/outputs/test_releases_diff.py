@@ -119,6 +119,7 @@ def test_cli_diff_as_csv(built_db, capsys):
     (["releases", "diff", "2023", "2026"], "release 2023 is not in the database"),
     (["releases", "diff", "2025"], "needs two releases"),
     (["releases", "2025", "2026"], "releases diff OLD NEW"),
+    (["releases", "diff", "2025", "2026", "--supplier", "Narnia"], "no supplier 'Narnia'"),
 ])
 def test_cli_refusals(built_db, capsys, argv, message):
     assert main([*argv, "--db", str(built_db)]) == 2
