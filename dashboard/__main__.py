@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard build [--db PATH]`` and ``python -m dashboard export VIEW``."""
+"""Command line: ``python -m dashboard build [--db PATH]``, ``python -m dashboard export VIEW`` and
+``python -m dashboard releases [diff OLD NEW]``."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--format", choices=("csv", "zip"), default="csv", help="csv (default) or zip: the CSV with datapackage.json and README.txt")
     e.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     e.add_argument("--db", type=Path, default=None)
+    r = sub.add_parser("releases", help="list SIPRI's releases; 'releases diff OLD NEW' shows what SIPRI changed between two")
+    r.add_argument("action", nargs="?", help="diff: compare release OLD with release NEW")
+    r.add_argument("old", nargs="?", type=int, help="the older release, e.g. 2025")
+    r.add_argument("new", nargs="?", type=int, help="the newer release, e.g. 2026")
+    r.add_argument("--supplier", default=None, help="only this supplier, as SIPRI names it (e.g. Russia)")
+    r.add_argument("--recipient", default=None, help="only this recipient (e.g. China)")
+    r.add_argument("--format", choices=("text", "csv"), default="text", help="text (default) or csv")
+    r.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
     bad = _not_utf8(args)
     if bad:
@@ -51,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"built {report.db_path} in {report.seconds:.2f} s: {len(report.tables)} tables ({sum(report.tables.values())} rows), {len(report.views)} views")
         return 0
+
+    if args.command == "releases":
+        from dashboard.outputs.releases import command
+
+        return command(args, args.db or db_path())
 
     return _export(args)
 

@@ -1,5 +1,6 @@
 -- What SIPRI changed between releases: for each pair and year, its value in a release beside its
--- value in the previous release that has one (TIV in millions; change = new − old).
+-- value in the previous release that has one (TIV in millions; change = new − old). The Sources page
+-- reads it by pair (revised rows only); stg_sipri_value_revisions compares any two releases.
 create view sipri_release_revisions as
 with chained as (
     select
@@ -27,6 +28,7 @@ select
     release_new,
     value_new,
     method_new,
-    round(value_new - value_old, 2) as change
+    round(value_new - value_old, 2) as change,
+    value_new <> value_old as revised
 from chained
 where release_old is not null

@@ -1,6 +1,8 @@
 -- load: upstream snapshot
 -- The SIPRI trade register (March 2025 release): every deal for major conventional arms, all
 -- suppliers to all recipients, one row per deal. TIV = SIPRI trend-indicator value, millions; not money.
+-- deal_id is the row's position in this file; sipri_deal_id is SIPRI's own deal id where the 2025
+-- per-delivery-year register pairs the row unambiguously (sipri_deal_match says how, or why not).
 create table sipri_register (
     deal_id                     integer primary key check (deal_id > 0),
     supplier                    varchar not null,
@@ -28,6 +30,9 @@ create table sipri_register (
     raw_line                    integer not null unique check (raw_line > 12),
     raw_record_repaired         boolean not null,
     source_id                   varchar not null references sources (source_id) check (source_id = 'sipri_at_2025'),
+    sipri_deal_id               integer check (sipri_deal_id > 0),  -- unique: by construction in the curate command, tested (not indexed here: it would slow the build)
+    sipri_deal_match            varchar not null check (sipri_deal_match in ('designation', 'deliveries', 'ambiguous', 'none', 'outside_per_year_file')),
+    check ((sipri_deal_id is not null) = (sipri_deal_match in ('designation', 'deliveries'))),
     -- the delivery columns are all present (something delivered) or all empty (nothing yet)
     check ((delivery_years is null) = (first_delivery_year is null)
            and (delivery_years is null) = (last_delivery_year is null)

@@ -22,7 +22,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sipri" / "trade-regist
 GENERATED = ("sipri_register.csv", "sipri_imports_by_recipient.csv", "sipri_exports_by_supplier.csv",
              "sipri_dyadic_2024.csv", "sipri_dyadic_2024_totals.csv", "sipri_raw_files.csv",
              "sipri_releases.csv", "sipri_release_files.csv", "sipri_release_deals.csv", "sipri_deliveries_per_year.csv",
-             "sipri_release_2026_deliveries_2025.csv", "sipri_dyad_year.csv")
+             "sipri_release_2026_deliveries_2025.csv", "sipri_dyad_year.csv", "sipri_release_registers.csv")
 FIXTURE_FILE = RawFile("register", "trade-register-broken.csv", "", "latin-1", "1 Jan 2000 12:00:00 AM", "2000-01-01",
                        "sipri_at_2025", "test/test", "0" * 40, "sipri_register")
 FIXTURE_CATEGORIES = {"FGA aircraft": "aircraft", "vehicle engine": "engines", "APC": "armoured_vehicles", "anti-tank missile": "missiles"}

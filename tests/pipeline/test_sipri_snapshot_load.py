@@ -10,7 +10,7 @@ from dashboard.core.errors import BuildError
 from dashboard.pipeline import build as b
 
 SNAPSHOTS = ("sipri_register", "sipri_releases", "sipri_release_files", "sipri_release_deals", "sipri_deliveries_per_year",
-             "sipri_release_2026_deliveries_2025", "sipri_dyad_year")
+             "sipri_release_2026_deliveries_2025", "sipri_dyad_year", "sipri_release_registers")
 
 
 def _load(root, name: str):

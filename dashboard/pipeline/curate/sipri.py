@@ -151,9 +151,10 @@ def csv_bytes(columns: list[str], rows: list[list[str]]) -> bytes:
 # ----------------------------------------------------------------------------- register
 
 
-def parse_register(data: bytes, categories: dict[str, str], f: RawFile = RAW_FILES["register"], name: str | None = None,
+def parse_register(data: bytes, categories: dict[str, str] | None, f: RawFile = RAW_FILES["register"], name: str | None = None,
                    expected_repairs=KNOWN_BROKEN_RECORDS) -> tuple[list[list[str]], str, int]:
-    """Rows of sipri_register; also the generation stamp and the number of records."""
+    """Rows of sipri_register (:data:`REGISTER_COLUMNS`); also the generation stamp and the number of
+    records. ``categories`` None: another release's register, read without our categories (category '')."""
     name = name or f.path
     text = _decode(data, f.encoding, name)
     lines = text.split("\n", REGISTER_PREAMBLE_LINES)
@@ -176,7 +177,7 @@ def parse_register(data: bytes, categories: dict[str, str], f: RawFile = RAW_FIL
             raise CurateError(f"{where}: year of order {year!r}; expected four digits")
         if status not in STATUSES:
             raise CurateError(f"{where}: status {status!r}; expected one of {STATUSES}")
-        if description not in categories:
+        if categories is not None and description not in categories:
             raise CurateError(f"{where}: weapon description {description!r} has no row in data/sipri_weapon_categories.csv; add one with its category")
         number_ordered = _int(n_ord, where + " (Number ordered)") if n_ord != "" else ""
         number_delivered = _int(n_del, where + " (Number delivered)")
@@ -211,7 +212,7 @@ def parse_register(data: bytes, categories: dict[str, str], f: RawFile = RAW_FIL
             str(deal_id), supplier, recipient, year, _flag(year_q, where), number_ordered,
             _flag(n_ord_q, where), designation.strip(), description, number_delivered,
             _flag(n_del_q, where), years, first, last, count, status, comments.strip(), unit, order,
-            delivered, categories[description], str(line_no), "true" if was_repaired else "false",
+            delivered, categories[description] if categories is not None else "", str(line_no), "true" if was_repaired else "false",
             f.source_id,
         ])
 
@@ -220,7 +221,7 @@ def parse_register(data: bytes, categories: dict[str, str], f: RawFile = RAW_FIL
         if found != set(expected_repairs):
             raise CurateError(f"{name}: repaired records {sorted(found)}; PROVENANCE.md names exactly {sorted(expected_repairs)}")
     used = {r[8] for r in rows}
-    stale = sorted(set(categories) - used)
+    stale = sorted(set(categories or ()) - used)
     if stale:
         raise CurateError(f"data/sipri_weapon_categories.csv: descriptions not in the register: {stale}; remove them")
     return rows, stamp, len(rows)
@@ -425,7 +426,7 @@ def build_tables(raw_dir: Path, categories_csv: Path = CATEGORIES_CSV) -> dict[s
         for f in sorted(RAW_FILES.values(), key=lambda f: f.path)
     ]
     # The further releases (sipri_releases.py): their files are appended after the four above.
-    from dashboard.pipeline.curate import sipri_releases as rel
+    from dashboard.pipeline.curate import sipri_ids as ids, sipri_releases as rel
 
     raw_rel = verify_checksums(raw_dir, rel.RELEASE_FILES)
     delivered = [(int(r[12]), int(r[13])) for r in register if r[12]]
@@ -442,6 +443,12 @@ def build_tables(raw_dir: Path, categories_csv: Path = CATEGORIES_CSV) -> dict[s
     if not raw["register"][:200].decode("latin-1").count("Deals with deliveries made"):
         raise CurateError(f"{RAW_FILES['register'].path}: line 1 does not state 'Deals with deliveries made'")
     release_tables, read = rel.build_release_tables(raw_rel, old_files)
+    # SIPRI's own deal id where the 2025 per-year register pairs a row unambiguously (sipri_ids.py).
+    per_year = release_tables["sipri_release_deals.csv"][1], release_tables["sipri_deliveries_per_year.csv"][1]
+    deals_2025, deliveries_2025 = ([r[1:] for r in rows if r[0] == "2025"] for rows in per_year)
+    register = ids.with_sipri_ids(register, deals_2025, deliveries_2025, rel.normalise_designation)
+    register_2026, _stamp, _n = parse_register(raw_rel["register_2026"], None, rel.RELEASE_FILES["register_2026"], expected_repairs=())
+    release_registers = ids.release_register_rows(2026, register_2026)
     files += sorted(
         ([r["file"].path, r["file"].source_id, r["file"].table, r["file"].repository, r["file"].commit, r["file"].sha256,
           str(len(raw_rel[r["file"].key])), r["file"].encoding, r["file"].generated_iso, r["stamp"], str(r["records"])] for r in read),
@@ -449,7 +456,8 @@ def build_tables(raw_dir: Path, categories_csv: Path = CATEGORIES_CSV) -> dict[s
     )
     return {
         **{name: csv_bytes(cols, rows) for name, (cols, rows) in release_tables.items()},
-        "sipri_register.csv": csv_bytes(REGISTER_COLUMNS, register),
+        "sipri_register.csv": csv_bytes(REGISTER_COLUMNS + ids.ID_COLUMNS, register),
+        "sipri_release_registers.csv": csv_bytes(ids.RELEASE_REGISTER_COLUMNS, release_registers),
         "sipri_imports_by_recipient.csv": csv_bytes(IMPORTS_COLUMNS, imports),
         "sipri_exports_by_supplier.csv": csv_bytes(EXPORTS_COLUMNS, exports),
         "sipri_dyadic_2024.csv": csv_bytes(DYADIC_COLUMNS, dyadic),
