@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
-STYLE = "Chicago author-date (dates day month year)"
+STYLE = "Chicago author-date style, dates written day month year"
 SIPRI_DATABASE = "SIPRI Arms Transfers Database"
 SIPRI_SOURCE_LINE = "Source: SIPRI Arms Transfers Database (c) SIPRI."
 DASHBOARD_TITLE = "Russia–China military cooperation dashboard"
