@@ -19,7 +19,15 @@ from dashboard.core import citations
 from dashboard.web import data
 
 PAGE_PATH = "claim"
+PAGE_FILE = "web/pages/claim.py"
 PARAM = "claim"
+# The page files behind the URL paths claim_places names (as dashboard/app.py registers them):
+# links between pages are st.page_link, which names the page by its file.
+PAGE_FILES = {
+    "": "web/pages/overview.py", "arms-transfers": "web/pages/arms_transfers.py", "dual-use": "web/pages/dual_use.py",
+    "exercises": "web/pages/exercises.py", "incidents": "web/pages/incidents.py", "limits": "web/pages/limits.py",
+    "data": "web/pages/data_explorer.py", "sources": "web/pages/sources.py", PAGE_PATH: PAGE_FILE,
+}
 
 # A row's own id column → the curated table whose rows it names (the first a row has wins).
 ID_TABLES = (

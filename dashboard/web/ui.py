@@ -265,27 +265,27 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
         st.caption("The link reopens this view with its filters; the date is today's (UTC).")
 
 
-CLAIMS_LISTED = 60  # claim cards listed under a panel; every card is in the claim_cards view
+CLAIMS_LISTED = 40  # claim cards listed under a panel; every card is in the Data explorer (claim_cards)
 
 
 def claim_links(rows: pd.DataFrame, name: str) -> None:
-    """"Claims behind this chart": a link to the card of each row the panel's rows name, one
-    Markdown element (nothing when the rows are aggregates with no card of their own)."""
-    found = claims.cards(claims.ids_in(rows)[:CLAIMS_LISTED])
+    """"Claims behind this chart": a link to the card of each row the panel's rows name (nothing
+    when the rows are aggregates with no card of their own)."""
+    ids = claims.ids_in(rows)
+    found = claims.cards(ids[:CLAIMS_LISTED])
     if found.empty:
         return
-    total = len(claims.ids_in(rows))
-    with st.expander(f"Claims behind this chart ({total})", icon=":material/fact_check:"):
-        lines = [f"- {claim_link(r)}" for r in found.to_dict("records")]
-        if total > len(found):
-            lines.append(f"- _The first {len(found)} of {total:,}: every card is in the Data explorer (claim_cards)._")
-        st.markdown("\n".join(lines))
+    with st.expander(f"Claims behind this chart ({len(ids)})", icon=":material/fact_check:"):
+        for card in found.to_dict("records"):
+            claim_link(card)
+        if len(ids) > len(found):
+            st.caption(f"The first {len(found)} of {len(ids):,}: every card is in the Data explorer (view claim_cards).")
 
 
-def claim_link(card: dict) -> str:
-    """Markdown for a link to a claim card, shown as its label, value and period."""
-    shown = " · ".join(str(card[c]) for c in ("label", "value_text", "period_text", "source_publisher") if not missing(card.get(c)))
-    return f"[{plain(shown or 'Claim card')}]({claims.url(card['claim_id'])})"
+def claim_link(card: dict, label: str | None = None) -> None:
+    """A link to a claim card, shown as its label, value, period and source (or `label`)."""
+    shown = label or " · ".join(str(card[c]) for c in ("label", "value_text", "period_text", "source_publisher") if not missing(card.get(c)))
+    st.page_link(claims.PAGE_FILE, label=plain(shown or "Claim card"), query_params={claims.PARAM: card["claim_id"]}, icon=":material/fact_check:")
 
 
 def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_period: str | None = None) -> None:
@@ -343,9 +343,6 @@ def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
             extra.append("source page: " + link(url))
         if value("note"):
             extra.append("note: " + linked(value("note")))
-        claim = claims.id_of(r)
-        if claim:
-            extra.append(f"[claim card]({claims.url(claim)})")
         lines.append(line + "  \n" + " · ".join(x for x in extra if x))
     if len(rows) > limit:
         lines.append(f"_The first {limit:,} of {len(rows):,}: every quote is in the data behind this chart (CSV) and in the Data explorer._")
@@ -376,7 +373,7 @@ def tile(label, value, help_text=None, claim: str | None = None) -> None:
         st.markdown(f"**{plain(label)}**", help=plain(help_text) if not missing(help_text) else None)
         st.metric(plain(label), plain(value), label_visibility="collapsed")
         if claim:
-            st.markdown(f"[Claim card: source and citation]({claims.url(claim)})")
+            claim_link({"claim_id": claim}, "Claim card: source and citation")
 
 
 def period_legend() -> None:

@@ -54,9 +54,9 @@ places as (
     select s.claim_id, 'arms-transfers', 'Arms transfers', 'ru-cn-arms-tiv-by-year', 'Russia and Soviet Union → China: arms delivered per year', null, 1
     from stg_claims_sipri s where s.recipient = 'China' and s.supplier in ('Russia', 'Soviet Union')
     union all
-    select claim_id, 'data', 'Data explorer', relation, 'The table ' || relation, null, 9 from curated
+    select claim_id, 'data', 'Data explorer', relation, 'the table ' || relation, null, 9 from curated
     union all
-    select claim_id, 'data', 'Data explorer', 'sipri_pair_year', 'The view sipri_pair_year (SIPRI''s yearly values by pair and release)', null, 9 from stg_claims_sipri
+    select claim_id, 'data', 'Data explorer', 'sipri_pair_year', 'the view sipri_pair_year (SIPRI''s yearly values by pair and release)', null, 9 from stg_claims_sipri
 )
 select claim_id, page_path, page_title, panel, panel_title, tile_period, place_order
 from places
