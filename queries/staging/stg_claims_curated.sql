@@ -1,6 +1,7 @@
 -- Every curated row that states something (a figure, a statement, a dated event) as one claim:
 -- claim_id '<table>:<primary key>' (stable while the row's id is), the value in words with its
 -- qualifier and unit, the year or period in words, the quote (or paraphrase) and its source.
+-- materialise: table (read by claim_cards and claim_places; stored once per build)
 create view stg_claims_curated as
 with rows as (
     select 'doc_arms_transfers' as relation, transfer_id as record_id, system as label, quantity as value,

@@ -1,4 +1,5 @@
--- Every SIPRI yearly value (a supplier → recipient pair, a year, a release) as one claim:
+-- Every SIPRI yearly value (a supplier → recipient pair, a year, a release) of a pair with Russia,
+-- the Soviet Union or China on one side (what the pages are about) as one claim:
 -- claim_id 'sipri:<release>:<supplier>-<recipient>:<year>' (names lower case, runs of other
 -- characters as '_'), the value in words, the file it comes from with its date of data generation,
 -- and the same pair and year in the other releases (SIPRI revises past years at every update).
@@ -13,13 +14,14 @@ with valued as (
              when d.method = 'sipri_table' then 'sipri_dyad_year'
              else 'sipri_release_2026_deliveries_2025' end as imported_to
     from stg_sipri_dyad_year d
+    where d.supplier in ('Russia', 'Soviet Union', 'China') or d.recipient in ('Russia', 'Soviet Union', 'China')
 ),
 others as (
     select a.release, a.supplier, a.recipient, a.year,
            string_agg(b.release || ' release: ' || regexp_replace(cast(b.tiv_mtiv as varchar), '\.0$', '')
                       || case when b.is_estimate then ' (estimate)' else '' end, '; ' order by b.release) as other_releases
-    from stg_sipri_dyad_year a
-    join stg_sipri_dyad_year b on b.supplier = a.supplier and b.recipient = a.recipient and b.year = a.year and b.release <> a.release
+    from valued a
+    join valued b on b.supplier = a.supplier and b.recipient = a.recipient and b.year = a.year and b.release <> a.release
     group by a.release, a.supplier, a.recipient, a.year
 )
 select

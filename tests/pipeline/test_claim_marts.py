@@ -28,7 +28,7 @@ def ids(con) -> list[str]:
 
 def test_claim_ids_are_unique(db):
     total, distinct = db.execute("select count(*), count(distinct claim_id) from claim_cards").fetchone()
-    assert total == distinct > 30_000
+    assert total == distinct > 5_000
 
 
 def test_claim_ids_and_values_are_the_same_in_a_second_build(db, tmp_path):
@@ -55,9 +55,9 @@ def test_every_curated_row_has_a_card_with_its_evidence(db, table, key):
     assert bare == [], f"cards with neither quote nor paraphrase: {bare}"
 
 
-def test_every_sipri_yearly_value_has_a_card_with_its_file_and_date(db):
+def test_every_sipri_yearly_value_of_russia_or_china_has_a_card_with_its_file_and_date(db):
     missing = db.execute(
-        "select count(*) from sipri_dyad_year d where not exists (select 1 from claim_cards c where c.claim_kind = 'sipri' "
+        "select count(*) from sipri_dyad_year d where (d.supplier in ('Russia', 'Soviet Union', 'China') or d.recipient in ('Russia', 'Soviet Union', 'China')) and not exists (select 1 from claim_cards c where c.claim_kind = 'sipri' "
         "and c.release = d.release and c.year = d.year and c.label = d.supplier || ' → ' || d.recipient || ', deliveries in ' || d.year)"
     ).fetchone()[0]
     assert missing == 0
