@@ -24,9 +24,9 @@ PARAM = "claim"
 # The page files behind the URL paths claim_places names (as dashboard/app.py registers them):
 # links between pages are st.page_link, which names the page by its file.
 PAGE_FILES = {
-    "": "web/pages/overview.py", "arms-transfers": "web/pages/arms_transfers.py", "dual-use": "web/pages/dual_use.py",
-    "exercises": "web/pages/exercises.py", "incidents": "web/pages/incidents.py", "limits": "web/pages/limits.py",
-    "data": "web/pages/data_explorer.py", "sources": "web/pages/sources.py", PAGE_PATH: PAGE_FILE,
+    "/": "web/pages/overview.py", "/arms-transfers": "web/pages/arms_transfers.py", "/dual-use": "web/pages/dual_use.py",
+    "/exercises": "web/pages/exercises.py", "/incidents": "web/pages/incidents.py", "/limits": "web/pages/limits.py",
+    "/data": "web/pages/data_explorer.py", "/sources": "web/pages/sources.py", "/" + PAGE_PATH: PAGE_FILE,
 }
 
 # A row's own id column → the curated table whose rows it names (the first a row has wins).
@@ -97,7 +97,7 @@ def cards(ids: list[str]) -> pd.DataFrame:
 
 def tile_claim(label: str, period: str) -> str | None:
     """The card of the Overview headline tile with this label under this period choice."""
-    places = data.load("claim_places", equals={"panel": "headline", "tile_period": period, "panel_title": str(label)})
+    places = data.load("claim_places", equals={"panel_id": "headline", "tile_period_id": period, "panel_title": str(label)})
     return None if places.empty else str(places["claim_id"].iloc[0])
 
 

@@ -5,7 +5,7 @@
 -- place it appears (every place: claim_places). The SIPRI register rows behind a value: claim_sipri_rows.
 create view claim_cards as
 with cards as (
-    select c.claim_id, 'curated' as claim_kind, c.relation, c.record_id, c.label, c.value, c.value_text, c.unit,
+    select c.claim_id, 'curated' as claim_kind, c.record_id, c.label, c.value, c.value_text, c.unit,
            c.qualifier, c.qualifier_label, c.period_text, c.year, c.period_id, c.evidence_kind, c.quote, c.evidence,
            c.source_id, c.source_url, c.note, null::integer as release, null as method, null::boolean as is_estimate,
            null as sipri_file, null::date as data_generated,
@@ -20,7 +20,7 @@ with cards as (
     join stg_sources s on s.source_id = c.source_id
     left join stg_source_disagreements d on d.disagreement_id = c.disagreement_id
     union all
-    select c.claim_id, 'sipri', 'sipri_dyad_year', c.pair || ' ' || c.year || ' (' || c.release || ' release)', c.pair || ', deliveries in ' || c.year,
+    select c.claim_id, 'sipri', c.pair || ' ' || c.year || ' (' || c.release || ' release)', c.pair || ', deliveries in ' || c.year,
            c.tiv_mtiv, c.value_text, 'million TIV', case when c.is_estimate then 'estimate' else 'exact' end,
            case when c.is_estimate then 'estimate' else 'exact' end, cast(c.year as varchar), c.year, c.period_id,
            case when c.method = 'sipri_table' then 'sipri_table' else 'register_rows' end, null,
@@ -38,7 +38,7 @@ with cards as (
            'Stockholm International Peace Research Institute (SIPRI)'
     from stg_claims_sipri c
     union all
-    select 'overview:' || h.period_id || ':' || h.sort_order, 'headline', 'overview_headlines', h.period_id || ':' || h.sort_order, h.label,
+    select 'overview:' || h.period_id || ':' || h.sort_order, 'headline', h.period_id || ':' || h.sort_order, h.label,
            null, h.value_text, null, null, null, h.period_label, null, nullif(h.period_id, 'all'),
            'method', null, h.help_text,
            case h.sort_order when 1 then 'sipri_at_2025' end, null, null,
@@ -48,7 +48,8 @@ with cards as (
           from overview_headlines o left join stg_periods p on p.period_id = o.period_id) h
     where h.sort_order <> 4
 )
-select c.*, p.page_path, p.page_title, p.panel, p.panel_title
+select c.*, pl.label as period_label, p.page_path, p.page_title, p.panel_id, p.panel_title
 from cards c
-left join (select * from claim_places qualify row_number() over (partition by claim_id order by place_order, page_path, panel) = 1) p
+left join stg_periods pl on pl.period_id = c.period_id
+left join (select * from claim_places qualify row_number() over (partition by claim_id order by place_order, page_path, panel_id) = 1) p
     on p.claim_id = c.claim_id

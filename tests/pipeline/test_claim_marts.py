@@ -50,7 +50,7 @@ def test_every_curated_row_has_a_card_with_its_evidence(db, table, key):
     ).fetchall()
     assert missing == [], f"{table} rows without a claim card: {missing}"
     bare = db.execute(
-        "select claim_id from claim_cards where relation = ? and coalesce(quote, evidence) is null", [table]
+        "select claim_id from claim_cards where claim_id like ? and coalesce(quote, evidence) is null", [table + ":%"]
     ).fetchall()
     assert bare == [], f"cards with neither quote nor paraphrase: {bare}"
 
@@ -81,12 +81,12 @@ def test_the_per_year_deals_add_up_to_every_sipri_value_they_are_behind(db):
 
 def test_a_curated_card_has_value_qualifier_quote_and_the_other_reading(db):
     card = db.execute(
-        "select value_text, period_text, qualifier_label, quote, other_reading, page_path, panel from claim_cards "
+        "select value_text, period_text, qualifier_label, quote, other_reading, page_path, panel_id from claim_cards "
         "where claim_id = 'doc_arms_transfers:cepa_combat_aircraft_1992_2014'"
     ).fetchone()
     assert card[:3] == ("> 100 aircraft", "1992–2014", "more than")
     assert card[3].startswith("between 1992 and 2014, Russia supplied China with over 100 combat aircraft")
-    assert card[5:] == ("arms-transfers", "ru-cn-arms-documents-vs-sipri")
+    assert card[5:] == ("/arms-transfers", "ru-cn-arms-documents-vs-sipri")
     su35 = db.execute("select other_reading, other_reading_source_id from claim_cards where disagreement_id = 'su35_count' and source_id = 'cepa_2025'").fetchone()
     assert su35[1] == "sipri_at_2025" and su35[0]
 
@@ -95,7 +95,7 @@ def test_every_card_has_a_place_and_every_headline_tile_a_card(db):
     assert db.execute("select count(*) from claim_cards where page_path is null").fetchone()[0] == 0
     tiles = db.execute(
         "select h.period_id, h.label from overview_headlines h left join claim_places p "
-        "on p.panel = 'headline' and p.tile_period = h.period_id and p.panel_title = h.label "
+        "on p.panel_id = 'headline' and p.tile_period_id = h.period_id and p.panel_title = h.label "
         "left join claim_cards c on c.claim_id = p.claim_id where c.claim_id is null"
     ).fetchall()
     assert tiles == []
