@@ -42,7 +42,7 @@ def test_a_curated_card_shows_value_quote_citation_and_the_other_reading(built_d
 
 def test_a_sipri_card_shows_the_register_rows_release_and_credit_line(built_db):
     at = open_page(CLAIM_PAGE, params={"claim": "sipri:2025:russia-china:2022"})
-    assert [m.value for m in at.metric] == ["498.5 million TIV"]
+    assert [m.value for m in at.metric] == [ui.plain("498.5 million TIV")]
     assert any("SIPRI register rows behind the value" in s.value for s in at.subheader)
     rows = at.dataframe[0].value
     assert len(rows) > 1 and "Mi-17" in set(rows["designation"])

@@ -31,7 +31,7 @@ st.title(ui.plain(value("label") or "Claim card"))
 st.caption("Claim card · " + ui.plain(value("period_text") or "no date given") + (" · " + ui.plain(value("qualifier_label")) if value("qualifier") not in (None, "exact") else ""))
 with st.container(border=True):
     if value("value_text"):
-        st.metric("Value", value("value_text"), label_visibility="collapsed")
+        st.metric("Value", ui.plain(value("value_text")), label_visibility="collapsed")
     facts = [f"**Year or period:** {ui.plain(value('period_text') or 'no date given')}"]
     if value("unit"):
         facts.append(f"**Unit:** {ui.plain(value('unit'))}")
