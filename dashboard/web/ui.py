@@ -259,7 +259,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     if quotes is not None and not quotes.empty:
         with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
             quote_list(quotes)
-    claim_links(rows, name)
+    claim_links(rows)
     with st.expander("Cite this chart", icon=":material/format_quote:"):
         st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
         st.caption("The link reopens this view with its filters; the date is today's (UTC).")
@@ -268,7 +268,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
 CLAIMS_LISTED = 40  # claim cards listed under a panel; every card is in the Data explorer (claim_cards)
 
 
-def claim_links(rows: pd.DataFrame, name: str) -> None:
+def claim_links(rows: pd.DataFrame) -> None:
     """"Claims behind this chart": a link to the card of each row the panel's rows name (nothing
     when the rows are aggregates with no card of their own)."""
     ids = claims.ids_in(rows)
