@@ -65,9 +65,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _brief(args: argparse.Namespace) -> int:
     """The brief branch: dashboard.outputs.brief, reading rows as the pages do (web.data's reader rows)."""
+    import streamlit.logger
+
     from dashboard.core.db import Database
     from dashboard.outputs import brief, panels
     from dashboard.pipeline.build import ensure_built
+
+    streamlit.logger.set_log_level("error")  # web.data's caches warn that no app is running: none is meant to
     from dashboard.web.data import query, reader_rows
 
     if args.list:

@@ -2,9 +2,14 @@
 
 The pack holds plotly.js once (plotly.py's bundled copy, inlined), the map outlines, every
 figure and every quote: it opens from a disk or an e-mail attachment with no server, and its
-Content-Security-Policy lets it fetch nothing at all. Charts are interactive; each panel and
-each quote behind it is an anchor (#panel-ID, #claim-PANEL--ROW). When every chart has drawn,
-<html> carries data-ready="1".
+Content-Security-Policy lets it fetch nothing at all. Each panel and each quote behind it is an
+anchor (#panel-ID, #claim-PANEL--ROW).
+
+Fast to read: every chart is first in the file as a server-rendered SVG (drawn as soon as the
+page is parsed, no script needed), and plotly.js (4.7 MB, seconds to evaluate on a slow machine)
+runs only after the first paint, then replaces each picture with the same figure, interactive.
+Marks: performance marks 'pack-static' (pictures parsed), 'pack-plotly', 'pack-drawn'; <html>
+gets data-static="1" at once and data-ready="1" when every chart is interactive.
 
 The PDF is the same selection printed by headless Chromium from a static copy of the pack whose
 charts are server-rendered SVG (no script runs while printing).
@@ -28,6 +33,7 @@ from dashboard.outputs.brief import render
 from dashboard.outputs.brief.model import Briefing, BriefError, Item, citation_lines, image_figure, quote_lines
 
 CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
+PACK_WIDTH = 1060  # px: a chart's width in the pack (main's 1100 px less its padding); it scales down on narrow screens
 CSS = """
 body{font-family:Liberation Sans,DejaVu Sans,Arial,sans-serif;color:#1A1A1A;background:#F4F6F8;margin:0}
 main{max-width:1100px;margin:0 auto;padding:1rem 1.25rem 3rem}
@@ -109,10 +115,23 @@ def _page(briefing: Briefing, sections: list[str], scripts: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def _libraries() -> str:
+    """plotly.js and the map outlines as inert text, run by _UPGRADE after the first paint."""
     return (
-        "<script>performance.mark('pack-scripts')</script><script>" + render.PLOTLY_JS.read_text(encoding="utf-8") + "</script>"
-        "<script>performance.mark('pack-plotly')</script><script>" + _script_json(render.geo_assets_script()) + "</script>"
+        "<script type='text/plain' id='plotly-js'>" + render.PLOTLY_JS.read_text(encoding="utf-8") + "</script>"
+        "<script type='text/plain' id='geo-js'>" + _script_json(render.geo_assets_script()) + "</script>"
     )
+
+
+# After the first paint: run plotly.js, then draw each figure interactive in place of its picture.
+_UPGRADE = (
+    "<script>performance.mark('pack-static');document.documentElement.setAttribute('data-static','1');"
+    "function run(id){var s=document.createElement('script');s.text=document.getElementById(id).textContent;document.head.appendChild(s);}"
+    "function upgrade(){run('plotly-js');run('geo-js');performance.mark('pack-plotly');"
+    "Promise.all(FIGURES.map(function(f){var box=document.getElementById(f[0]);var live=document.createElement('div');"
+    "return Plotly.newPlot(live,f[1].data,f[1].layout,f[2]).then(function(){box.replaceChildren(live);});}))"
+    ".then(function(){performance.mark('pack-drawn');document.documentElement.setAttribute('data-ready','1');});}"
+    "requestAnimationFrame(function(){setTimeout(upgrade,0);});</script>"
+)
 
 
 def _config(item: Item) -> dict:
@@ -122,19 +141,15 @@ def _config(item: Item) -> dict:
 
 
 def html(briefing: Briefing) -> bytes:
-    """The interactive offline pack."""
-    sections, plots = [], []
+    """The offline pack: pictures first, interactive once plotly.js has run."""
+    sections, figures = [], []
     for item in briefing.items:
         div = f"chart-{item.id}"
-        sections.append(_section(item, f"<div class='chart' id='{_e(div)}'></div>"))
-        figure = _script_json(pio.to_json(item.figure, validate=False))
-        plots.append(f"draw({json.dumps(div)},{figure},{_script_json(json.dumps(_config(item)))});")
-    scripts = (
-        _libraries()
-        + "<script>var drawn=[];function draw(id,f,c){drawn.push(Plotly.newPlot(id,f.data,f.layout,c));}"
-        + "".join(plots)
-        + "Promise.all(drawn).then(function(){performance.mark('pack-drawn');document.documentElement.setAttribute('data-ready','1');});</script>"
-    )
+        height = int(item.figure.layout.height or 460)
+        svg = render.image(item.figure, "svg", width=PACK_WIDTH, height=height).decode("utf-8")
+        sections.append(_section(item, f"<div class='chart' id='{_e(div)}' role='img' aria-label='{_e(item.spec.caption.title)}'>{svg}</div>"))
+        figures.append(f"[{json.dumps(div)},{_script_json(pio.to_json(item.figure, validate=False))},{_script_json(json.dumps(_config(item)))}]")
+    scripts = _libraries() + "<script>var FIGURES=[" + ",".join(figures) + "];</script>" + _UPGRADE
     return _page(briefing, sections, scripts).encode("utf-8")
 
 
