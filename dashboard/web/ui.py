@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard.core import style
 from dashboard.core.db import ALL_PERIODS, PERIODS
 from dashboard.outputs.export import file_name, to_csv_bytes
-from dashboard.web import data
+from dashboard.web import claims, data
 
 PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
 # ":" and "@" too: an escaped "https\://" or "a@b\.c" is not turned into a link by GFM's
@@ -241,10 +241,12 @@ def description_of(fig: go.Figure) -> str | None:
     return None
 
 
-def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None, description: str | None = None) -> None:
+def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None, description: str | None = None, release: str | None = None) -> None:
     """A chart that stands alone, then its description in words (the chart's text alternative),
-    then (unless presenting) the exact rows behind it with a CSV download and, where there are
-    any, the verbatim quotes behind its figures."""
+    then (unless presenting) the exact rows behind it with a CSV download, where there are any the
+    verbatim quotes behind its figures, the claim cards of its rows (a chart's hover cannot hold a
+    link), and its citation. `release`: the SIPRI release the chart draws, where its rows do not
+    carry a `release` column."""
     st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
     description = description or description_of(fig)
     if description:
@@ -257,6 +259,33 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     if quotes is not None and not quotes.empty:
         with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
             quote_list(quotes)
+    claim_links(rows, name)
+    with st.expander("Cite this chart", icon=":material/format_quote:"):
+        st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
+        st.caption("The link reopens this view with its filters; the date is today's (UTC).")
+
+
+CLAIMS_LISTED = 60  # claim cards listed under a panel; every card is in the claim_cards view
+
+
+def claim_links(rows: pd.DataFrame, name: str) -> None:
+    """"Claims behind this chart": a link to the card of each row the panel's rows name, one
+    Markdown element (nothing when the rows are aggregates with no card of their own)."""
+    found = claims.cards(claims.ids_in(rows)[:CLAIMS_LISTED])
+    if found.empty:
+        return
+    total = len(claims.ids_in(rows))
+    with st.expander(f"Claims behind this chart ({total})", icon=":material/fact_check:"):
+        lines = [f"- {claim_link(r)}" for r in found.to_dict("records")]
+        if total > len(found):
+            lines.append(f"- _The first {len(found)} of {total:,}: every card is in the Data explorer (claim_cards)._")
+        st.markdown("\n".join(lines))
+
+
+def claim_link(card: dict) -> str:
+    """Markdown for a link to a claim card, shown as its label, value and period."""
+    shown = " · ".join(str(card[c]) for c in ("label", "value_text", "period_text", "source_publisher") if not missing(card.get(c)))
+    return f"[{plain(shown or 'Claim card')}]({claims.url(card['claim_id'])})"
 
 
 def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_period: str | None = None) -> None:
@@ -314,6 +343,9 @@ def quote_list(rows: pd.DataFrame, limit: int = QUOTES_SHOWN) -> None:
             extra.append("source page: " + link(url))
         if value("note"):
             extra.append("note: " + linked(value("note")))
+        claim = claims.id_of(r)
+        if claim:
+            extra.append(f"[claim card]({claims.url(claim)})")
         lines.append(line + "  \n" + " · ".join(x for x in extra if x))
     if len(rows) > limit:
         lines.append(f"_The first {limit:,} of {len(rows):,}: every quote is in the data behind this chart (CSV) and in the Data explorer._")
@@ -335,12 +367,16 @@ def page_header(title: str, intro: str) -> None:
     st.caption(f"{intro} Period shown: **{style.period_label(period())}**.")
 
 
-def tile(label, value, help_text=None) -> None:
+def tile(label, value, help_text=None, claim: str | None = None) -> None:
     """A headline figure: its full label in words that wrap (st.metric cuts a long label to one
-    line), the figure, and the longer explanation behind the label's help mark."""
+    line), the figure, the longer explanation behind the label's help mark, and a link to its
+    claim card (`claim`, else the card the claim registry lists for this label and period)."""
+    claim = claim or claims.tile_claim(str(label), period())
     with st.container(border=True):
         st.markdown(f"**{plain(label)}**", help=plain(help_text) if not missing(help_text) else None)
         st.metric(plain(label), plain(value), label_visibility="collapsed")
+        if claim:
+            st.markdown(f"[Claim card: source and citation]({claims.url(claim)})")
 
 
 def period_legend() -> None:
