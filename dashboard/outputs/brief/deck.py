@@ -14,7 +14,7 @@ from dashboard.core import style
 from dashboard.outputs.brief import render
 from dashboard.outputs.brief.model import QUOTES_IN_NOTES, Briefing, Item, citation_lines, image_figure, quote_lines
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in: 16:9 exactly
 MARGIN = Inches(0.4)
 AUTHOR = "Russia–China military cooperation dashboard"
 TITLE_ONLY = 5  # the default template's "Title Only" layout

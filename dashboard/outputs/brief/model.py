@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.core import style
+from dashboard.core import citations, style
 from dashboard.core.db import ALL_PERIODS, PERIODS, Database
 from dashboard.outputs import panels
 from dashboard.outputs.panels import Loader, Spec
@@ -49,6 +49,7 @@ class Item:
     spec: Spec
     figure: go.Figure
     sources: pd.DataFrame  # source_list rows for spec.source_ids()
+    claims: pd.DataFrame  # claim_cards rows of the claims this panel shows in the period (claim_places)
 
     @property
     def id(self) -> str:
@@ -94,6 +95,7 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
     except panels.UnknownPanel as err:
         raise BriefError(str(err)) from None
     sources = load("source_list")
+    places = load("claim_places", equals={"panel": [p.id for p in chosen]})
     items, skipped = [], []
     for panel in chosen:
         spec = panel.spec(load, period)
@@ -103,8 +105,20 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
         used = spec.source_ids()
         behind = sources[sources["source_id"].isin(used)]
         behind = behind.set_index("source_id").loc[[s for s in used if s in set(behind["source_id"])]].reset_index()
-        items.append(Item(spec, spec.figure(), behind))
+        ids = list(dict.fromkeys(places.loc[places["panel"] == panel.id, "claim_id"]))
+        claims = load("claim_cards", equals={"claim_id": ids}, order_by=("claim_id",)) if ids else load("claim_cards", limit=0)
+        items.append(Item(spec, spec.figure(), behind, claims[_shown(claims, spec, period)].reset_index(drop=True)))
     return Briefing(period, vintage(database, load), tuple(items), tuple(skipped))
+
+
+def _shown(claims: pd.DataFrame, spec: Spec, period: str) -> pd.Series:
+    """Which of a panel's claims it shows in the period: the curated rows it draws (by their id;
+    for a view without ids, those of the period) and SIPRI's values for the years it draws."""
+    quotes = spec.quotes
+    keyed = quotes is not None and not quotes["row_id"].equals(quotes["label"])
+    drawn = claims["record_id"].astype(str).isin(set(map(str, quotes["row_id"]))) if keyed else (claims["period_id"].eq(period) | (period == ALL_PERIODS))
+    years = set(spec.rows["year"].dropna().astype(int)) if "year" in spec.rows.columns else set()
+    return (claims["claim_kind"].eq("curated") & drawn) | (claims["claim_kind"].eq("sipri") & claims["year"].isin(years))
 
 
 def image_figure(item: Item, vintage: Vintage) -> tuple[go.Figure, int, int]:
@@ -144,7 +158,7 @@ def quote_lines(item: Item, limit: int | None = None) -> list[str]:
     names = {r.source_id: (r.citation or r.title) for r in item.sources.itertuples()}
     lines = []
     for r in quotes.head(limit).to_dict("records"):
-        value = lambda c: None if _missing(r.get(c)) else r.get(c)  # noqa: E731
+        value = lambda c: None if missing(r.get(c)) else r.get(c)  # noqa: E731
         if value("quote") and (value("evidence_kind") or "quote") == "quote":
             said = "“" + str(value("quote")) + "”"
         elif value("evidence") or value("quote"):
@@ -165,19 +179,28 @@ def quote_lines(item: Item, limit: int | None = None) -> list[str]:
 
 
 def citation_lines(item: Item) -> list[str]:
-    """Each source behind the panel, cited in full with its data vintage."""
+    """Each source behind the panel, cited in full (core.citations), with SIPRI's credit line for
+    SIPRI's files and the data vintage."""
     out = []
-    for r in item.sources.itertuples():
-        text = str(r.citation or r.title or r.source_id)
-        if r.url and r.url not in text:
-            text += " " + r.url
-        if r.data_vintage:
-            text += f" Data vintage: {r.data_vintage}."
+    for r in item.sources.to_dict("records"):
+        text = citations.source_citation(r)
+        if r.get("kind") == "database" and "SIPRI" in str(r.get("title") or r.get("citation") or ""):
+            text += " Credit: " + citations.sipri_credit({"data_generated": r.get("published")}) + "."
+        if r.get("data_vintage"):
+            text += f" Data vintage: {r['data_vintage']}."
         out.append(text)
     return out
 
 
-def _missing(value) -> bool:
+def claim_citation(card: dict, sources: dict[str, dict]) -> str:
+    """The citation of one claim card: its source's, or SIPRI's credit line for a SIPRI value."""
+    if card.get("claim_kind") == "sipri":
+        return citations.sipri_credit(card)
+    source = sources.get(card.get("source_id") or "")
+    return citations.source_citation(source) if source else ""
+
+
+def missing(value) -> bool:
     if value is None:
         return True
     if isinstance(value, str):

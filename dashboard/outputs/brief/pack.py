@@ -3,7 +3,7 @@
 The pack holds plotly.js once (plotly.py's bundled copy, inlined), the map outlines, every
 figure and every quote: it opens from a disk or an e-mail attachment with no server, and its
 Content-Security-Policy lets it fetch nothing at all. Each panel and each quote behind it is an
-anchor (#panel-ID, #claim-PANEL--ROW).
+anchor (#panel-ID, #quote-PANEL--ROW), and so is each claim card (#claim-CLAIM_ID, the id of the app's ?claim=CLAIM_ID).
 
 Fast to read: every chart is first in the file as a server-rendered SVG (drawn as soon as the
 page is parsed, no script needed), and plotly.js (4.7 MB, seconds to evaluate on a slow machine)
@@ -30,7 +30,7 @@ import plotly.io as pio
 
 from dashboard.core import style
 from dashboard.outputs.brief import render
-from dashboard.outputs.brief.model import Briefing, BriefError, Item, citation_lines, image_figure, quote_lines
+from dashboard.outputs.brief.model import Briefing, BriefError, Item, citation_lines, claim_citation, image_figure, missing, quote_lines
 
 CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:"
 PACK_WIDTH = 1060  # px: a chart's width in the pack (main's 1100 px less its padding); it scales down on narrow screens
@@ -41,7 +41,7 @@ header.cover{background:#fff;border-radius:6px;padding:1rem 1.25rem;margin-botto
 section.panel{background:#fff;border-radius:6px;padding:1rem 1.25rem;margin:1rem 0;break-before:page}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:.2rem 0}
 .sub,.meta,.src{color:#5B6573;font-size:.9rem}.chart{width:100%}.chart svg{width:100%;height:auto}
-ol.quotes{font-size:.9rem;padding-left:1.4rem}ol.quotes li{margin:.35rem 0}
+ol.quotes{font-size:.9rem;padding-left:1.4rem}ol.quotes li{margin:.35rem 0}article.claim{border-top:1px solid #E5E8EC;padding:.5rem 0}blockquote{margin:.3rem 0 .3rem 1rem;font-style:italic}
 :target{outline:3px solid #D55E00;outline-offset:3px}
 a{color:#0B5CAD}
 @page{size:A4 landscape;margin:12mm}
@@ -59,7 +59,7 @@ def _script_json(value) -> str:
 
 
 def anchor(item: Item, row_id) -> str:
-    return f"claim-{item.id}--{style.slug(str(row_id))}"
+    return f"quote-{item.id}--{style.slug(str(row_id))}"
 
 
 def _cover(briefing: Briefing) -> str:
@@ -77,12 +77,71 @@ def _cover(briefing: Briefing) -> str:
 
 
 def _quotes(item: Item) -> str:
-    quotes = item.spec.quotes
-    if quotes is None or quotes.empty:
+    """The quotes behind the panel, each an anchor, each linked to its claim card; then links to
+    the SIPRI values it draws."""
+    quotes, out = item.spec.quotes, ""
+    curated = item.claims[item.claims["claim_kind"] == "curated"]
+    card_of = dict(zip(curated["record_id"].astype(str), curated["claim_id"]))
+    if quotes is not None and not quotes.empty:
+        entries = []
+        for row_id, line in zip(quotes["row_id"], quote_lines(item)):
+            card = card_of.get(str(row_id))
+            link = f" <a href='#{_e(claim_anchor(card))}'>claim card</a>" if card else ""
+            entries.append(f"<li id='{_e(anchor(item, row_id))}'>{_e(line)}{link}</li>")
+        out += f"<h3>Sources and verbatim quotes ({len(quotes)})</h3><ol class='quotes'>{''.join(entries)}</ol>"
+    sipri = item.claims[item.claims["claim_kind"] == "sipri"]
+    if not sipri.empty:
+        links = "".join(f"<li><a href='#{_e(claim_anchor(r.claim_id))}'>{_e(r.label)}, {_e(r.release)} release: {_e(_value(r._asdict()))}</a></li>" for r in sipri.itertuples())
+        out += f"<details><summary>SIPRI values behind this chart ({len(sipri)} claim cards)</summary><ul class='quotes'>{links}</ul></details>"
+    return out
+
+
+def claim_anchor(claim_id) -> str:
+    return f"claim-{claim_id}"
+
+
+def _value(card: dict) -> str:
+    value, unit = str(card.get("value_text") or ""), str(card.get("unit") or "")
+    return (value + (" " + unit if unit and unit not in value else "")).strip() or "no figure (a statement)"
+
+
+def _cards(briefing: Briefing) -> str:
+    """One claim card per claim the pack shows: the value, its period, the quote (or paraphrase,
+    or SIPRI's method), the citation, the other reading, the as-of date, and where it appears."""
+    where: dict[str, list[Item]] = {}
+    cards: dict[str, dict] = {}
+    sources: dict[str, dict] = {}
+    for item in briefing.items:
+        sources.update({r["source_id"]: r for r in item.sources.to_dict("records")})
+        for card in item.claims.to_dict("records"):
+            cards.setdefault(card["claim_id"], card)
+            where.setdefault(card["claim_id"], []).append(item)
+    if not cards:
         return ""
-    lines = quote_lines(item)
-    entries = "".join(f"<li id='{_e(anchor(item, row_id))}'>{_e(line)}</li>" for row_id, line in zip(quotes["row_id"], lines))
-    return f"<h3>Sources and verbatim quotes ({len(quotes)})</h3><ol class='quotes'>{entries}</ol>"
+    out = []
+    for cid, c in cards.items():
+        text = lambda k: "" if missing(c.get(k)) else str(c.get(k))  # noqa: E731
+        if text("quote") and (text("evidence_kind") or "quote") == "quote":
+            said = f"<blockquote>“{_e(text('quote'))}”</blockquote>"
+        elif text("evidence") or text("quote"):
+            said = f"<p>{_e(text('evidence') or text('quote'))} <i>({'method' if c.get('claim_kind') == 'sipri' else 'paraphrase'})</i></p>"
+        else:
+            said = ""
+        extra = [x for x in (
+            f"Qualifier: {text('qualifier_label')}." if text("qualifier") and text("qualifier") != "exact" else "",
+            f"As of: {text('as_of')}." if text("as_of") else "",
+            f"Another reading: {text('other_reading')}." if text("other_reading") else "",
+            f"Note: {text('note')}." if text("note") else "",
+        ) if x]
+        shown = ", ".join(f"<a href='#panel-{_e(i.id)}'>{_e(i.spec.caption.title)}</a>" for i in where[cid])
+        out.append(
+            f"<article class='claim' id='{_e(claim_anchor(cid))}'><h3>{_e(text('label'))}</h3>"
+            f"<p><b>{_e(_value(c))}</b> · {_e(text('period_text'))}</p>{said}"
+            f"<p class='src'>{_e(claim_citation(c, sources))}</p>"
+            + (f"<p class='meta'>{_e(' '.join(extra))}</p>" if extra else "")
+            + f"<p class='meta'>Claim {_e(cid)} · in this pack: {shown}</p></article>"
+        )
+    return f"<section class='panel' id='claims'><h2>Claim cards ({len(cards)})</h2>{''.join(out)}</section>"
 
 
 def _section(item: Item, chart: str) -> str:
@@ -109,7 +168,7 @@ def _page(briefing: Briefing, sections: list[str], scripts: str = "") -> str:
         f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body><main>"
-        + _cover(briefing) + "".join(sections) + "</main>" + scripts + "</body></html>"
+        + _cover(briefing) + "".join(sections) + _cards(briefing) + "</main>" + scripts + "</body></html>"
     )
 
 
