@@ -182,9 +182,9 @@ def _libraries() -> str:
 
 
 # After the first paint: run plotly.js, then draw each figure interactive in place of its picture.
+_STATIC = "<script>performance.mark('pack-static');document.documentElement.setAttribute('data-static','1');</script>"
 _UPGRADE = (
-    "<script>performance.mark('pack-static');document.documentElement.setAttribute('data-static','1');"
-    "function run(id){var s=document.createElement('script');s.text=document.getElementById(id).textContent;document.head.appendChild(s);}"
+    "<script>function run(id){var s=document.createElement('script');s.text=document.getElementById(id).textContent;document.head.appendChild(s);}"
     "function upgrade(){run('plotly-js');run('geo-js');performance.mark('pack-plotly');"
     "Promise.all(FIGURES.map(function(f){var box=document.getElementById(f[0]);var live=document.createElement('div');"
     "return Plotly.newPlot(live,f[1].data,f[1].layout,f[2]).then(function(){box.replaceChildren(live);});}))"
@@ -208,7 +208,7 @@ def html(briefing: Briefing) -> bytes:
         svg = render.image(item.figure, "svg", width=PACK_WIDTH, height=height).decode("utf-8")
         sections.append(_section(item, f"<div class='chart' id='{_e(div)}' role='img' aria-label='{_e(item.spec.caption.title)}'>{svg}</div>"))
         figures.append(f"[{json.dumps(div)},{_script_json(pio.to_json(item.figure, validate=False))},{_script_json(json.dumps(_config(item)))}]")
-    scripts = _libraries() + "<script>var FIGURES=[" + ",".join(figures) + "];</script>" + _UPGRADE
+    scripts = _STATIC + _libraries() + "<script>var FIGURES=[" + ",".join(figures) + "];</script>" + _UPGRADE
     return _page(briefing, sections, scripts).encode("utf-8")
 
 
