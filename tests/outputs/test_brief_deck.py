@@ -59,6 +59,8 @@ def test_every_panel_slide_has_its_chart_caption_source_and_notes(deck_bytes, sp
         assert abs(pictures[0].width / pictures[0].height - 16 / 9) < 0.01
         notes = slide.notes_slide.notes_text_frame.text
         assert cap.source in notes and "Sources:" in notes, notes[:300]
+        if not spec.id.endswith(("period-comparison", "share-of-china-arms-imports")):  # panels with claim cards
+            assert "Claim cards (open ?claim=ID in the dashboard;" in notes, spec.id
         if spec.quotes is not None and not spec.quotes.empty:
             first = spec.quotes.iloc[0]
             said = first["quote"] if first["evidence_kind"] == "quote" and first["quote"] else first["evidence"]

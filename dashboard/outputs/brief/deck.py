@@ -19,6 +19,7 @@ MARGIN = Inches(0.4)
 AUTHOR = "Russia–China military cooperation dashboard"
 TITLE_ONLY = 5  # the default template's "Title Only" layout
 TITLE = 0  # "Title Slide"
+CLAIMS_IN_NOTES = 20
 
 
 def deck(briefing: Briefing) -> bytes:
@@ -98,6 +99,10 @@ def notes(item: Item) -> list[str]:
     cites = citation_lines(item)
     if cites:
         out += ["", "Sources:", *cites]
+    ids = list(item.claims["claim_id"])
+    if ids:
+        shown = ids[:CLAIMS_IN_NOTES]
+        out += ["", f"Claim cards (open ?claim=ID in the dashboard; {len(ids)} in all): " + ", ".join(shown) + (" …" if len(ids) > len(shown) else "")]
     return out
 
 

@@ -15,7 +15,6 @@ from dashboard.outputs import panels
 from dashboard.outputs.panels import Loader, Spec
 
 IMAGE_HEIGHT = 720  # px at scale 1: a 16:9 image is 1280 × 720 (PNG at scale 2: 2560 × 1440)
-IMAGE_WIDTH = 1280
 QUOTES_IN_NOTES = 40  # a slide's notes list at most this many quotes; the pack lists them all
 
 
