@@ -1,5 +1,5 @@
-"""Command line: ``python -m dashboard build [--db PATH]``, ``python -m dashboard export VIEW`` and
-``python -m dashboard releases [diff OLD NEW]``."""
+"""Command line: ``python -m dashboard build [--db PATH]``, ``python -m dashboard export VIEW``,
+``python -m dashboard releases [diff OLD NEW]`` and ``python -m dashboard brief --out FILE``."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--recipient", default=None, help="only this recipient (e.g. China)")
     r.add_argument("--format", choices=("text", "csv"), default="text", help="text (default) or csv")
     r.add_argument("--db", type=Path, default=None)
+    br = sub.add_parser("brief", help="write the briefing: a slide deck, an offline HTML pack, a PDF, or one panel as PNG/SVG")
+    br.add_argument("--panels", default="", help="panel ids, comma-separated (default: the main panels); see --list")
+    br.add_argument("--period", default="all", help="all, before_2014, 2014_2022 or since_2022")
+    br.add_argument("--out", type=Path, default=None, help="FILE.pptx, .html, .pdf, .png or .svg (png/svg: one panel)")
+    br.add_argument("--list", action="store_true", help="list the panel ids and stop")
+    br.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
     bad = _not_utf8(args)
     if bad:
@@ -65,8 +71,55 @@ def main(argv: list[str] | None = None) -> int:
         from dashboard.outputs.releases import command
 
         return command(args, args.db or db_path())
-
+    if args.command == "brief":
+        return _brief(args)
     return _export(args)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    """The brief branch: dashboard.outputs.brief, reading rows as the pages do (web.data's reader rows)."""
+    import streamlit.logger
+
+    from dashboard.core.db import Database
+    from dashboard.outputs import brief, panels
+    from dashboard.pipeline.build import ensure_built
+
+    streamlit.logger.set_log_level("error")  # web.data's caches warn that no app is running: none is meant to
+    from dashboard.web.data import query, reader_rows
+
+    if args.list:
+        for panel in panels.PANELS.values():
+            print(f"{panel.id}\t{panel.title}" + ("\t(default)" if panel.id in panels.DEFAULT_BRIEFING else ""))
+        return 0
+    fmt = args.out.suffix.lower().lstrip(".") if args.out else ""
+    if fmt not in brief.FORMATS:
+        print("give --out FILE ending in " + ", ".join("." + f for f in brief.FORMATS), file=sys.stderr)
+        return 2
+    path = (args.db or db_path()).resolve()
+    try:
+        ensure_built(path)
+    except BuildError as err:
+        print(f"build failed: {err}", file=sys.stderr)
+        return 2
+    database = Database(path)
+    try:
+        ids = [i.strip() for i in args.panels.split(",") if i.strip()] or None
+        load = lambda view, period="all", **filters: reader_rows(database.fetch(query(view, period, **filters)))  # noqa: E731
+        briefing = brief.prepare(database, load, ids, args.period)
+        data = brief.make(briefing, fmt)
+    except brief.BriefError as err:
+        print(err, file=sys.stderr)
+        return 2
+    finally:
+        database.close()
+    try:
+        args.out.write_bytes(data)
+    except OSError as err:
+        print(f"cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    shown = ", ".join(i.id for i in briefing.items)
+    print(f"wrote {args.out} ({len(data):,} bytes): {shown}" + (f"; no rows in this period: {', '.join(briefing.skipped)}" if briefing.skipped else ""), file=sys.stderr)
+    return 0
 
 
 def _not_utf8(args: argparse.Namespace) -> str | None:
