@@ -390,3 +390,13 @@ def footer(source_ids: Sequence[str]) -> None:
         lines.append("- " + " ".join(parts))
     st.caption("**Sources**\n" + "\n".join(lines))
     st.caption(f"Database built {reader_date(info['built_at'])} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(without_time_of_day(info['data_vintage']))}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")
+
+
+def release_selector(label: str, options: Sequence[str], *, default: str, format_func: Callable[[str], str] = str, key: str = "release", help: str | None = None) -> str:
+    """A SIPRI release chosen in the URL (?release=2025), the default where the URL names none or an
+    unknown one; in presentation mode read from the link alone, with no control drawn."""
+    options = list(options)
+    if presenting():
+        wanted = st.query_params.get(key)
+        return wanted if wanted in options else default
+    return url_choice(label, options, key=key, default=default, format_func=format_func, help=help)
