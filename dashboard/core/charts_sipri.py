@@ -101,23 +101,28 @@ def five_year_description(rows: pd.DataFrame, cap: Caption, *, highlight: str = 
     return " ".join(p for p in parts if p)
 
 
-def share_line(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, name: str, hover: list[str]) -> go.Figure:
-    """A yearly share as one line: SIPRI's values solid with filled markers; years whose values hold
-    an estimate (is_estimate) as open markers on a dotted line, named as estimates in the legend."""
-    colour = style.series_colour(name)
+def estimated_lines(frame: pd.DataFrame, cap: Caption, *, x: str, y: str, series: str, hover: list[str]) -> go.Figure:
+    """One line per series (its fixed colour): SIPRI's values solid with filled markers; values that
+    are estimates (is_estimate) as open markers on a dotted line from the series' last SIPRI value,
+    named as estimates in the legend and in the description."""
     fig = go.Figure()
-    exact = frame[~frame["is_estimate"].astype(bool)]
-    est = frame[frame["is_estimate"].astype(bool)]
-    fig.add_scatter(x=exact[x], y=exact[y], mode="lines+markers", name=name, line={"color": colour, "width": 2}, marker={"size": 6, "color": colour}, cliponaxis=False, hovertext=hover_text(exact, hover), hoverinfo="text")
-    if not est.empty:
-        bridge = pd.concat([exact.sort_values(x).tail(1), est]) if not exact.empty else est
-        fig.add_scatter(
-            x=bridge[x], y=bridge[y], mode="lines+markers", name=name + " (estimate)", line={"color": colour, "width": 2, "dash": "dot"},
-            marker={"size": 8, "color": style.PAPER, "line": {"color": colour, "width": 2}, "symbol": "circle"}, cliponaxis=False,
-            hovertext=hover_text(bridge, hover), hoverinfo="text",
-        )
+    notes = []
+    for key, part in frame.groupby(series, sort=False):
+        colour = style.series_colour(key)
+        part = part.sort_values(x, kind="stable")
+        est_mask = part["is_estimate"].astype(bool)
+        exact, est = part[~est_mask], part[est_mask]
+        fig.add_scatter(x=exact[x], y=exact[y], mode="lines+markers", name=str(key), line={"color": colour, "width": 2}, marker={"size": 6, "color": colour}, cliponaxis=False, hovertext=hover_text(exact, hover), hoverinfo="text")
+        if not est.empty:
+            bridge = pd.concat([exact[exact[x] < est[x].min()].tail(1), est])
+            fig.add_scatter(
+                x=bridge[x], y=bridge[y], mode="lines+markers", name=f"{key} (estimate)", line={"color": colour, "width": 2, "dash": "dot"},
+                marker={"size": 8, "color": [colour if not e else style.PAPER for e in bridge["is_estimate"].astype(bool)], "line": {"color": colour, "width": 2}},
+                cliponaxis=False, hovertext=hover_text(bridge, hover), hoverinfo="text",
+            )
+            notes.append(f"{key}: " + "; ".join(f"{_num(r[y])} in {int(r[x])}" for r in est.to_dict("records")))
     _yearly(fig, cap, frame[x], bands=True)
-    text = describe(frame.assign(series=name), cap, "lines", x=x, y=y, series="series")
-    if not est.empty:
-        text = text.replace(" Source:", " Estimates (open markers, dotted): " + "; ".join(f"{_num(r[y])} in {int(r[x])}" for r in est.to_dict("records")) + ". Source:", 1)
+    text = describe(frame, cap, "lines", x=x, y=y, series=series)
+    if notes:
+        text = text.replace(" Source:", " Estimates (open markers, dotted): " + "; ".join(notes) + ". Source:", 1)
     return _described(fig, text)

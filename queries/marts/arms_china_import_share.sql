@@ -6,7 +6,7 @@
 -- 2025). Percent, not capped: both parts are SIPRI's values of one release.
 create view arms_china_import_share as
 with covering as (
-    select distinct s.release, y.year, s.data_generated_first, s.data_generated_last, s.release_label
+    select distinct s.release, y.year, s.data_generated_first, s.data_generated_last, s.release_label, s.source_id
     from stg_sipri_release_scope s
     join (select distinct year from sipri_dyad_year where recipient = 'China') y on y.year between s.first_year and s.last_year
     where s.supplier is null and (s.recipient is null or s.recipient = 'China')
@@ -21,10 +21,11 @@ per_release as (
         string_agg(distinct v.method, ', ' order by v.method) as methods,
         c.data_generated_first,
         c.data_generated_last,
-        c.release_label
+        c.release_label,
+        c.source_id
     from covering c
     left join stg_sipri_dyad_year_views v on v.release_view = cast(c.release as varchar) and v.release = c.release and v.year = c.year and v.recipient = 'China'
-    group by c.release, c.year, c.data_generated_first, c.data_generated_last, c.release_label
+    group by c.release, c.year, c.data_generated_first, c.data_generated_last, c.release_label, c.source_id
 ),
 views as (
     select cast(release as varchar) as release_view, * from per_release
@@ -45,6 +46,7 @@ select
          else 'SIPRI''s values of one release: Russia + Soviet Union → China over China''s total imports' end as method,
     v.data_generated_first,
     v.data_generated_last,
+    v.source_id,
     p.period_id,
     p.label as period_label
 from views v

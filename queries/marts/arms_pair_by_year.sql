@@ -17,6 +17,7 @@ select
     v.is_estimate,
     v.data_generated_first,
     v.data_generated_last,
+    v.source_id,
     v.period_id,
     p.label as period_label
 from stg_sipri_dyad_year_views v

@@ -27,6 +27,7 @@ select
     d.systems,
     v.data_generated_first,
     v.data_generated_last,
+    v.source_id,
     v.period_id,
     (select pl.label from stg_periods pl where pl.period_id = v.period_id) as period_label
 from stg_sipri_dyad_year_views v

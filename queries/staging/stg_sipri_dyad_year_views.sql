@@ -50,6 +50,7 @@ select
     c.is_estimate,
     s.data_generated_first,
     s.data_generated_last,
+    s.source_id,
     p.period_id
 from chosen c
 join methods m on m.method = c.method

@@ -1,6 +1,6 @@
 -- What each SIPRI release's yearly values cover here: which pairs (every supplier → recipient pair,
 -- or one supplier's exports, or one recipient's imports) and which years, with the data generation
--- dates of the files behind them. A release covers a pair-year it has no row for when the scope
+-- dates and source (data/sources.csv) of the files behind them (sources: how many; one, checked). A release covers a pair-year it has no row for when the scope
 -- holds it: SIPRI recorded no deliveries (zero), not "no data". Derived from the rows themselves:
 -- per-delivery-year registers and the 2026 register's 2025 values hold every pair; an old table
 -- holds one recipient's imports (all its rows share the recipient) or the exports of its suppliers.
@@ -34,7 +34,9 @@ files as (
         f.release,
         case r.imported_to when 'sipri_deliveries_per_year' then 'per_year' when 'sipri_dyad_year' then 'table' else 'register' end as kind,
         min(r.data_generated) as data_generated_first,
-        max(r.data_generated) as data_generated_last
+        max(r.data_generated) as data_generated_last,
+        min(r.source_id) as source_id,
+        count(distinct r.source_id) as sources
     from sipri_release_files f
     join sipri_raw_files r on r.file = f.file
     where r.imported_to in ('sipri_deliveries_per_year', 'sipri_dyad_year', 'sipri_release_2026_deliveries_2025')
@@ -54,7 +56,10 @@ select
     s.last_year,
     f.data_generated_first,
     f.data_generated_last,
+    f.source_id,
+    f.sources,
     s.release || ' release (data generated ' || strftime(f.data_generated_first, '%-d %b %Y')
         || case when f.data_generated_last <> f.data_generated_first then '–' || strftime(f.data_generated_last, '%-d %b %Y') else '' end || ')' as release_label
 from scopes s
 left join files f on f.release = s.release and f.kind = s.kind
+-- materialise: table (a few rows, read by every SIPRI release view; stored once per build)

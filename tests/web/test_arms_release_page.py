@@ -81,9 +81,12 @@ def test_the_share_chart_divides_one_release_and_marks_its_estimate(database):
     spec = chart(at, "Share of China's arms imports")
     names = [t["name"] for t in spec["data"]]
     assert any(n.endswith("(estimate)") for n in names), names
-    assert "Estimates (open markers, dotted): 15.7 in 2025" in description(spec), description(spec)
+    assert "Estimates (open markers, dotted): Russia + Soviet Union share of China's imports: 15.7 in 2025." in description(spec), description(spec)
     solid = next(t for t in spec["data"] if not t["name"].endswith("(estimate)"))
     assert "<b>Year</b>: 2024<br><b>Share (%)</b>: 41.7" in " ".join(solid["hovertext"]), "30 of China's 72 in the 2025 release"
+    pairs = chart(at, "Russia → China beside Russia → India")
+    assert {"Russia → China (estimate)", "Russia → India (estimate)"} <= {t["name"] for t in pairs["data"]}
+    assert all(t["line"]["dash"] == "dot" for t in pairs["data"] if t["name"].endswith("(estimate)"))
 
 
 def test_the_five_year_panel_gives_sipri_published_figures(database):

@@ -20,7 +20,7 @@ for view, rows in everything[everything["release_view"] != NEWEST].groupby("rele
     labels[view] = f"{rows['release_label'].iloc[0]}: Russia → China {charts_sipri.year_span(int(rows['year'].min()), int(rows['year'].max()))}"
 release = ui.release_selector(
     "SIPRI release", [NEWEST, *sorted((v for v in labels if v != NEWEST), reverse=True)], default=NEWEST, format_func=labels.get,
-    help="SIPRI revises its whole database at every annual release. The default takes each year from the newest release that covers it and names that release on every bar and in the source line; a release chosen here is shown alone.",
+    help="SIPRI revises its whole database at every annual release. The default takes each year from the newest release that covers it and names that release on every bar and in the source line (a year that release records no deliveries for stays empty, never filled from an older release); a release chosen here is shown alone.",
 )
 st.info(
     "**TIV measures volume, not money.** SIPRI's trend-indicator value is based on unit production costs in constant prices, in millions of TIV; "
@@ -42,9 +42,9 @@ ui.panel(fig, by_year, name="ru-cn-arms-tiv-by-year", note=(
 st.header("Russia → China in context")
 share = data.load("arms_china_import_share", period, equals={"release_view": release})
 fig = ui.chart(
-    charts_sipri.share_line, share,
+    charts_sipri.estimated_lines, share.assign(series="Russia + Soviet Union share of China's imports"),
     Caption("Share of China's arms imports supplied by Russia (Soviet Union before 1992)", "Percent of China's total TIV imports, both from the same release", period, charts_sipri.release_source(share)),
-    x="year", y="share_pct", name="Russia + Soviet Union share of China's imports",
+    x="year", y="share_pct", series="series",
     hover=["Year:year", "Share (%):share_pct", "From Russia/Soviet Union (millions TIV):russia_soviet_union_mtiv", "China's total imports (millions TIV):china_imports_mtiv", "Release:release_label", "Method:method"],
 )
 ui.panel(fig, share, name="ru-cn-share-of-china-arms-imports", note=None if not share.empty else f"The {release} release holds no values of China's total imports here: choose another release.")
@@ -115,7 +115,7 @@ if chosen_pair not in options:
     chosen_pair = "Russia → India"
 compare = data.load("arms_pair_by_year", period, equals={"release_view": release, "pair": ["Russia → China", chosen_pair]})
 fig = ui.chart(
-    charts.lines, compare, Caption(f"Russia → China beside {chosen_pair}", "Millions of TIV per year (SIPRI's yearly values; estimates named in the hover box)", period, charts_sipri.release_source(compare)),
+    charts_sipri.estimated_lines, compare, Caption(f"Russia → China beside {chosen_pair}", "Millions of TIV per year (SIPRI's yearly values; estimates dotted, open markers)", period, charts_sipri.release_source(compare)),
     x="year", y="tiv_mtiv", series="pair", hover=["Pair:pair", "Year:year", "TIV (millions):tiv_mtiv", "Release:release_label", "Method:method_label"],
 )
 ui.panel(fig, compare, name=f"arms-{chosen_pair}-vs-ru-cn")
