@@ -392,9 +392,9 @@ def footer(source_ids: Sequence[str]) -> None:
     st.caption(f"Database built {reader_date(info['built_at'])} · app version {plain(info['app_version'])} · SIPRI data vintage: {plain(without_time_of_day(info['data_vintage']))}. TIV is SIPRI's trend-indicator value: a measure of the volume of arms transfers, not their financial value.")
 
 
-def release_selector(label: str, options: Sequence[str], *, default: str, format_func: Callable[[str], str] = str, key: str = "release", help: str | None = None) -> str:
-    """A SIPRI release chosen in the URL (?release=2025), the default where the URL names none or an
-    unknown one; in presentation mode read from the link alone, with no control drawn."""
+def url_choice_or_link(label: str, options: Sequence[str], *, key: str, default: str, format_func: Callable[[str], str] = str, help: str | None = None) -> str:
+    """url_choice (e.g. a SIPRI release, ?release=2025: the default where the URL names none or an
+    unknown one), except in presentation mode: read from the link alone, with no control drawn."""
     options = list(options)
     if presenting():
         wanted = st.query_params.get(key)

@@ -18,8 +18,8 @@ everything = data.load("arms_tiv_by_year")  # every release's Russia/Soviet Unio
 labels = {NEWEST: "Newest release for each year (default)"}
 for view, rows in everything[everything["release_view"] != NEWEST].groupby("release_view"):
     labels[view] = f"{rows['release_label'].iloc[0]}: Russia → China {charts_sipri.year_span(int(rows['year'].min()), int(rows['year'].max()))}"
-release = ui.release_selector(
-    "SIPRI release", [NEWEST, *sorted((v for v in labels if v != NEWEST), reverse=True)], default=NEWEST, format_func=labels.get,
+release = ui.url_choice_or_link(
+    "SIPRI release", [NEWEST, *sorted((v for v in labels if v != NEWEST), reverse=True)], key="release", default=NEWEST, format_func=labels.get,
     help="SIPRI revises its whole database at every annual release. The default takes each year from the newest release that covers it and names that release on every bar and in the source line (a year that release records no deliveries for stays empty, never filled from an older release); a release chosen here is shown alone.",
 )
 st.info(
@@ -52,33 +52,37 @@ ui.panel(fig, share, name="ru-cn-share-of-china-arms-imports", note=None if not 
 st.subheader("SIPRI's five-year view")
 five = data.load("sipri_five_year")
 five_releases = sorted(five["release"].unique(), reverse=True)
-five_release = int(release) if release != NEWEST and int(release) in five_releases else five_releases[0]
-if release != NEWEST and int(release) not in five_releases:
-    st.caption(f"The {release} release has no five-year window here (its yearly values for every pair do not cover five years); shown: the {five_release} release.")
-five = five[five["release"] == five_release]
-window = ui.url_choice("Five-year window", list(five["window_label"]), key="window", default=five["window_label"].iloc[0]) if not ui.presenting() else st.query_params.get("window", five["window_label"].iloc[0])
-chosen = five[five["window_label"] == window].iloc[0] if window in set(five["window_label"]) else five.iloc[0]
-previous = f" (from {chosen['previous_window_label']})" if not ui.missing(chosen["previous_window_label"]) else ""
-tiles = st.columns(3)
-with tiles[0]:
-    ui.tile(f"Russia's share of China's arms imports, {chosen['window_label']}", charts_sipri.sipri_rounded(chosen["russia_share_of_china_imports_pct"], "percent"), "Russia with the Soviet Union before 1992, as SIPRI counts it.")
-    ui.tile(f"China's share of Russia's arms exports, {chosen['window_label']}", charts_sipri.sipri_rounded(chosen["china_share_of_russia_exports_pct"], "percent"))
-with tiles[1]:
-    ui.tile(f"China's rank among Russia's recipients, {chosen['window_label']}", f"{charts_sipri.sipri_rounded(chosen['china_rank_russia_recipients'], 'rank')} of {chosen['russia_recipients']}", "States only.")
-    ui.tile(f"China's rank among the world's arms importers, {chosen['window_label']}", f"{charts_sipri.sipri_rounded(chosen['china_rank_world_importers'], 'rank')} of {chosen['world_importers']}", "States only: SIPRI's non-state and unknown recipients are not ranked (they stay in the world total).")
-with tiles[2]:
-    ui.tile(f"China's share of world arms imports, {chosen['window_label']}", charts_sipri.sipri_rounded(chosen["china_share_of_world_imports_pct"], "percent"))
-    ui.tile(f"Change in China's arms imports{previous}", charts_sipri.sipri_rounded(chosen["china_imports_change_pct"], "percent change") or "no earlier window in this release")
-fig = ui.chart(
-    charts_sipri.five_year_bars, five,
-    Caption("China's arms imports per five-year window, by supplier", f"Millions of TIV per five years ({five_release} release, windows as SIPRI's Fact Sheets compare them)", "all", charts_sipri.release_source(five, year="window_last_year")),
-    highlight=str(chosen["window_label"]),
-)
-ui.panel(fig, five, name=f"sipri-five-year-{five_release}", note="Percentages at SIPRI's rounding (whole numbers from 10%, one decimal below). Every value of a window comes from one release.")
-check = data.load("sipri_fact_sheet_check")
-with st.expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)"):
-    st.caption("Each figure SIPRI published, beside what this release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
-    ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
+if not five_releases:
+    st.caption("No release here has yearly values for every pair over five years.")
+else:
+    five_release = int(release) if release != NEWEST and int(release) in five_releases else five_releases[0]
+    if release != NEWEST and int(release) not in five_releases:
+        st.caption(f"The {release} release has no five-year window here (its yearly values for every pair do not cover five years); shown: the {five_release} release.")
+    five = five[five["release"] == five_release]
+    window = ui.url_choice_or_link("Five-year window", list(five["window_label"]), key="window", default=five["window_label"].iloc[0])
+    chosen = five[five["window_label"] == window].iloc[0]
+    previous = f" (from {chosen['previous_window_label']})" if not ui.missing(chosen["previous_window_label"]) else ""
+    tiles = st.columns(3)
+    with tiles[0]:
+        ui.tile(f"Russia's share of China's arms imports, {window}", charts_sipri.sipri_rounded(chosen["russia_share_of_china_imports_pct"], "percent"), "Russia with the Soviet Union before 1992, as SIPRI counts it.")
+        ui.tile(f"China's share of Russia's arms exports, {window}", charts_sipri.sipri_rounded(chosen["china_share_of_russia_exports_pct"], "percent"))
+    with tiles[1]:
+        ui.tile(f"China's rank among Russia's recipients, {window}", f"{charts_sipri.sipri_rounded(chosen['china_rank_russia_recipients'], 'rank')} of {chosen['russia_recipients']}", "States only.")
+        ui.tile(f"China's rank among the world's arms importers, {window}", f"{charts_sipri.sipri_rounded(chosen['china_rank_world_importers'], 'rank')} of {chosen['world_importers']}", "States only: SIPRI's non-state and unknown recipients are not ranked (they stay in the world total).")
+    with tiles[2]:
+        ui.tile(f"China's share of world arms imports, {window}", charts_sipri.sipri_rounded(chosen["china_share_of_world_imports_pct"], "percent"))
+        ui.tile(f"Change in China's arms imports{previous}", charts_sipri.sipri_rounded(chosen["china_imports_change_pct"], "percent change") or "no earlier window in this release")
+    fig = ui.chart(
+        charts_sipri.five_year_bars, five,
+        Caption("China's arms imports per five-year window, by supplier", f"Millions of TIV per five years ({five_release} release, windows as SIPRI's Fact Sheets compare them)", "all", charts_sipri.release_source(five, year="window_last_year")),
+        highlight=window,
+    )
+    ui.panel(fig, five, name=f"sipri-five-year-{five_release}", note="Percentages at SIPRI's rounding (whole numbers from 10%, one decimal below). Every value of a window comes from one release.")
+if not ui.presenting():  # the check is for readers who audit, not for a slide
+    check = data.load("sipri_fact_sheet_check")
+    with st.expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)"):
+        st.caption("Each figure SIPRI published, beside what the same release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
+        ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
 
 by_category = data.load("arms_tiv_by_category", period)
 fig = ui.chart(
@@ -110,9 +114,7 @@ if not named.empty:
 
 pairs = data.load("arms_pairs")
 options = list(pairs["pair"])
-chosen_pair = ui.url_choice("Compare with another supplier → recipient pair", options, key="pair", default="Russia → India") if not ui.presenting() else st.query_params.get("pair", "Russia → India")
-if chosen_pair not in options:
-    chosen_pair = "Russia → India"
+chosen_pair = ui.url_choice_or_link("Compare with another supplier → recipient pair", options, key="pair", default="Russia → India")
 compare = data.load("arms_pair_by_year", period, equals={"release_view": release, "pair": ["Russia → China", chosen_pair]})
 fig = ui.chart(
     charts_sipri.estimated_lines, compare, Caption(f"Russia → China beside {chosen_pair}", "Millions of TIV per year (SIPRI's yearly values; estimates dotted, open markers)", period, charts_sipri.release_source(compare)),
