@@ -4,13 +4,19 @@
 -- by release_view before summing (summing across release_views counts the same deliveries again).
 -- is_estimate marks this project's estimates (the 2026 release's 2025 values outside
 -- register_single_year), with the method in words. deals/systems: the deals SIPRI's register by
--- delivery year lists for the year (releases 2024 and 2025; empty for tables and the 2026 register).
+-- delivery year lists for the year (releases 2024 and 2025), or the 2026 register's deals delivering
+-- in 2025; empty for SIPRI's old tables.
 create view arms_tiv_by_year as
 with deals as (
     select release, supplier, recipient, delivery_year as year, count(distinct sipri_deal_id) as deals,
            string_agg(distinct designation, '; ' order by designation) as systems
     from stg_sipri_deliveries_per_year
     where recipient = 'China' and supplier in ('Russia', 'Soviet Union') and tiv_delivered_mtiv > 0
+    group by all
+    union all
+    select 2026, supplier, recipient, 2025, count(*), string_agg(distinct designation, '; ' order by designation)
+    from sipri_release_2026_deliveries_2025
+    where recipient = 'China' and supplier in ('Russia', 'Soviet Union') and tiv_2025_mtiv > 0
     group by all
 )
 select

@@ -49,18 +49,30 @@ totals as (
         bool_or(is_estimate) as has_estimates
     from rows group by all
 ),
+china_ranks as (
+    select i.release, i.window_first_year,
+           max(i.r) filter (where i.recipient = 'China') as china_rank_world_importers, count(*) as world_importers
+    from ranked_imports i group by all
+),
+russia_ranks as (
+    select x.release, x.window_first_year,
+           max(x.r) filter (where x.recipient = 'China') as china_rank_russia_recipients, count(*) as russia_recipients
+    from ranked_russia x group by all
+),
 measured as (
     select
         t.*,
-        (select i.r from ranked_imports i where i.release = t.release and i.window_first_year = t.window_first_year and i.recipient = 'China') as china_rank_world_importers,
-        (select count(*) from ranked_imports i where i.release = t.release and i.window_first_year = t.window_first_year) as world_importers,
-        (select x.r from ranked_russia x where x.release = t.release and x.window_first_year = t.window_first_year and x.recipient = 'China') as china_rank_russia_recipients,
-        (select count(*) from ranked_russia x where x.release = t.release and x.window_first_year = t.window_first_year) as russia_recipients,
+        ci.china_rank_world_importers,
+        ci.world_importers,
+        cr.china_rank_russia_recipients,
+        cr.russia_recipients,
         lag(t.world_mtiv) over w as prev_world_mtiv,
         lag(t.china_mtiv) over w as prev_china_mtiv,
         lag(t.russia_mtiv) over w as prev_russia_mtiv,
         lag(t.russia_china_mtiv) over w as prev_russia_china_mtiv
     from totals t
+    left join china_ranks ci on ci.release = t.release and ci.window_first_year = t.window_first_year
+    left join russia_ranks cr on cr.release = t.release and cr.window_first_year = t.window_first_year
     window w as (partition by t.release order by t.window_first_year)
 )
 select
