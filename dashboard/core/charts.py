@@ -421,21 +421,15 @@ def period_comparison(frame: pd.DataFrame, cap: Caption, *, highlight: str = "al
     return _described(fig, describe(frame, cap, "period_comparison", highlight=highlight))
 
 
+TIV_HOVER = ["Year:year", "Supplier:supplier", "TIV (millions):tiv_mtiv", "Release:release_label", "Method:method_label", "Deals delivering:deals", "Systems:systems"]
+
+
 def tiv_by_year(frame: pd.DataFrame, cap: Caption) -> go.Figure:
-    """Estimated yearly TIV as hatched bars by period; SIPRI's exact yearly figures as black diamonds."""
-    estimates = frame[frame["is_estimate"].astype(bool)]
+    """SIPRI's yearly TIV as bars by period: SIPRI's own values solid, estimates hatched and named
+    as estimates in the legend; each bar's hover names its release and method (where the frame has
+    them: release_label, method_label)."""
     fig = go.Figure()
-    _period_bar_traces(fig, estimates, x="year", y="tiv_mtiv", estimate_col="is_estimate", label_col=None, hover=["Year:year", "Supplier:supplier", "TIV (millions, estimate):tiv_mtiv", "Method:method", "Deals delivering:deals", "Systems:systems"])
-    exact = frame[~frame["is_estimate"].astype(bool)]
-    x_range = year_range(frame["year"], cap.period)
-    if not exact.empty:
-        middle = (x_range[0] + x_range[1]) / 2
-        fig.add_scatter(
-            x=exact["year"], y=exact["tiv_mtiv"], mode="markers+text", name="SIPRI's exact yearly figure", cliponaxis=False,
-            marker={"symbol": "diamond", "size": 12, "color": "#000000"}, text=[f"SIPRI: {_num(v)}" for v in exact["tiv_mtiv"]],
-            textposition=["top left" if year > middle else "top right" for year in exact["year"]],  # the label runs into the chart, not off its edge
-            hovertext=hover_text(exact, ["Year:year", "Supplier:supplier", "TIV (millions, exact):tiv_mtiv", "Source:method"]), hoverinfo="text",
-        )
+    _period_bar_traces(fig, frame, x="year", y="tiv_mtiv", estimate_col="is_estimate", label_col=None, hover=TIV_HOVER)
     _yearly(fig, cap, frame["year"], bands=True)
     fig.update_yaxes(title="Millions of TIV", rangemode="tozero")
     return _described(fig, describe(frame, cap, "tiv_by_year"))
@@ -729,10 +723,11 @@ def describe(frame: pd.DataFrame, cap: Caption, kind: str, **options) -> str:
         if kind == "tiv_by_year":
             est = frame[frame["is_estimate"].astype(bool)]
             exact = frame[~frame["is_estimate"].astype(bool)]
-            if not est.empty:
-                body.append(_sentence("Estimate: " + _extremes(est, y, x, None)))
             if not exact.empty:
-                body.append(_sentence("SIPRI's exact yearly figure: " + "; ".join(f"{_num(r[y])} in {_year(r[x])}" for r in exact.to_dict("records"))))
+                body.append(_sentence("SIPRI's values (solid bars): " + _extremes(exact, y, x, None)))
+            if not est.empty:
+                methods = [str(m) for m in dict.fromkeys(est["method_label"].dropna())] if "method_label" in est else []
+                body.append(_sentence("Estimates (hatched): " + "; ".join(f"{_num(r[y])} in {_year(r[x])}" for r in est.head(5).to_dict("records")) + (f" ({_listing(methods, 2)})" if methods else "")))
         elif kind == "stacked_counts":
             totals = frame.groupby(x, as_index=False)[y].sum()
             body.append(_sentence(_extremes(totals, y, x, None).replace("largest", "Most in one year:", 1).replace("; latest", "; latest year:", 1)))

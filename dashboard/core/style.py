@@ -112,3 +112,7 @@ def png_config(file_stem: str) -> dict:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:120]
+
+
+# SIPRI's five-year view (core/charts_sipri.py): China's imports by supplier.
+FIVE_YEAR_COLOURS = {"From Russia (Soviet Union before 1992)": "#D55E00", "From other suppliers": "#999999"}

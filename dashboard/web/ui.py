@@ -446,3 +446,13 @@ def record_up_to(list_id: str) -> None:
     if after:
         text += f", {after:,} of them dated after {DOCUMENTS_END}, from public pages since the documents"
     st.caption(text + ".")
+
+
+def url_choice_or_link(label: str, options: Sequence[str], *, key: str, default: str, format_func: Callable[[str], str] = str, help: str | None = None) -> str:
+    """url_choice (e.g. a SIPRI release, ?release=2025: the default where the URL names none or an
+    unknown one), except in presentation mode: read from the link alone, with no control drawn."""
+    options = list(options)
+    if presenting():
+        wanted = st.query_params.get(key)
+        return wanted if wanted in options else default
+    return url_choice(label, options, key=key, default=default, format_func=format_func, help=help)

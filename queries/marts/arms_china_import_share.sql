@@ -1,23 +1,54 @@
--- Russia/Soviet Union's share of China's arms imports by year (estimate). Numerator: the March 2025
--- register, spread evenly over delivery years; denominator: China's total imports from SIPRI's
--- October 2024 table (deliveries to 2023). Two releases are combined here, as the method says.
+-- Russia/Soviet Union's share of China's arms imports by year: numerator and denominator from the
+-- same SIPRI release, always. A release counts for a year only where its scope covers all of China's
+-- imports that year (every pair, or SIPRI's table of China's imports). release_view '2025': that
+-- release alone; 'newest': each year from the newest such release (the row names it). One row per
+-- release_view and year. is_estimate: a value of the year is this project's estimate (2026 release,
+-- 2025). Percent, not capped: both parts are SIPRI's values of one release.
 create view arms_china_import_share as
-with supplied as (
-    select year, sum(tiv_mtiv_estimate) as ru_su_mtiv
-    from stg_sipri_deliveries_by_year
-    where recipient = 'China' and supplier in ('Russia', 'Soviet Union')
-    group by year
+with covering as (
+    select distinct s.release, y.year, s.data_generated_first, s.data_generated_last, s.release_label, s.source_id
+    from stg_sipri_release_scope s
+    join (select distinct year from sipri_dyad_year where recipient = 'China') y on y.year between s.first_year and s.last_year
+    where s.supplier is null and (s.recipient is null or s.recipient = 'China')
+),
+per_release as (
+    select
+        c.release,
+        c.year,
+        coalesce(sum(v.tiv_mtiv) filter (where v.supplier in ('Russia', 'Soviet Union')), 0) as ru_su_mtiv,
+        coalesce(sum(v.tiv_mtiv), 0) as china_mtiv,
+        coalesce(bool_or(v.is_estimate), false) as is_estimate,
+        string_agg(distinct v.method, ', ' order by v.method) as methods,
+        c.data_generated_first,
+        c.data_generated_last,
+        c.release_label,
+        c.source_id
+    from covering c
+    left join stg_sipri_dyad_year_views v on v.release_view = cast(c.release as varchar) and v.release = c.release and v.year = c.year and v.recipient = 'China'
+    group by c.release, c.year, c.data_generated_first, c.data_generated_last, c.release_label, c.source_id
+),
+views as (
+    select cast(release as varchar) as release_view, * from per_release
+    union all
+    select 'newest', p.* from per_release p
+    where p.release = (select max(q.release) from per_release q where q.year = p.year)
 )
 select
-    i.year,
-    round(coalesce(s.ru_su_mtiv, 0), 1) as russia_soviet_union_mtiv_estimate,
-    i.tiv_mtiv as china_imports_mtiv,
-    case when i.tiv_mtiv > 0 then round(100 * least(coalesce(s.ru_su_mtiv, 0) / i.tiv_mtiv, 1), 1) end as share_pct_estimate,
-    true as is_estimate,
-    'Russia/Soviet Union TIV: register of March 2025, even split over delivery years; China''s total: SIPRI table of October 2024. Capped at 100%.' as method,
-    i.period_id,
-    (select pl.label from stg_periods pl where pl.period_id = i.period_id) as period_label
-from stg_sipri_imports_by_recipient i
-left join supplied s on s.year = i.year
-where i.recipient = 'China' and i.year >= 1950
-order by i.year
+    v.release_view,
+    v.release,
+    v.release_label,
+    v.year,
+    round(v.ru_su_mtiv, 2) as russia_soviet_union_mtiv,
+    round(v.china_mtiv, 2) as china_imports_mtiv,
+    case when v.china_mtiv > 0 then round(100 * v.ru_su_mtiv / v.china_mtiv, 1) end as share_pct,
+    v.is_estimate,
+    case when v.is_estimate then 'Estimate: part of the year''s values are this project''s estimates from the 2026 register (' || v.methods || '); numerator and denominator from the same release'
+         else 'SIPRI''s values of one release: Russia + Soviet Union → China over China''s total imports' end as method,
+    v.data_generated_first,
+    v.data_generated_last,
+    v.source_id,
+    p.period_id,
+    p.label as period_label
+from views v
+left join stg_periods p on v.year between p.first_year and p.last_year
+order by v.release_view, v.year

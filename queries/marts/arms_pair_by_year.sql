@@ -1,16 +1,25 @@
--- Any supplier → recipient pair: estimated TIV delivered per year (register, even split).
--- Pages filter it by pair, a bound parameter.
+-- Any supplier → recipient pair: SIPRI's TIV delivered per year, per release_view (one release
+-- alone, or 'newest': each pair-year from the newest release covering it; every row names its
+-- release). One row per release_view, pair and year: filter by release_view before summing. Pages
+-- filter it by release_view and pair, bound parameters. Millions of TIV; not money.
 create view arms_pair_by_year as
 select
-    pair,
-    supplier,
-    recipient,
-    year,
-    round(sum(tiv_mtiv_estimate), 1) as tiv_mtiv,
-    true as is_estimate,
-    count(distinct deal_id) as deals,
-    period_id,
-    (select pl.label from stg_periods pl where pl.period_id = d.period_id) as period_label
-from stg_sipri_deliveries_by_year d
-group by pair, supplier, recipient, year, period_id
-order by pair, year
+    v.release_view,
+    v.pair,
+    v.supplier,
+    v.recipient,
+    v.year,
+    round(v.tiv_mtiv, 2) as tiv_mtiv,
+    v.release,
+    v.release_label,
+    v.method,
+    v.method_label,
+    v.is_estimate,
+    v.data_generated_first,
+    v.data_generated_last,
+    v.source_id,
+    v.period_id,
+    p.label as period_label
+from stg_sipri_dyad_year_views v
+left join stg_periods p on p.period_id = v.period_id
+order by v.release_view, v.pair, v.year

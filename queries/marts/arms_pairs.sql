@@ -1,12 +1,14 @@
--- Every supplier → recipient pair in the register with its deals and TIV delivered (for the pair selector).
+-- Every supplier → recipient pair with deliveries in SIPRI's yearly values (newest release covering
+-- each year), with their total TIV: the pair selector of Arms transfers lists them, largest first.
 create view arms_pairs as
 select
     pair,
     supplier,
     recipient,
-    count(*) as deals,
-    round(sum(tiv_delivered_mtiv), 1) as tiv_delivered_mtiv
-from stg_sipri_register
+    count(*) as years,
+    round(sum(tiv_mtiv), 1) as tiv_delivered_mtiv
+from stg_sipri_dyad_year_views
+where release_view = 'newest'
 group by pair, supplier, recipient
-having sum(tiv_delivered_mtiv) > 0
+having sum(tiv_mtiv) > 0
 order by tiv_delivered_mtiv desc, pair

@@ -113,12 +113,12 @@ def test_markers_at_the_ends_of_a_long_timeline_are_drawn_whole():
     assert fig.layout.xaxis.tickformat == "%Y" and fig.layout.xaxis.dtick == "M240", "a tick every 20 years: 1980, 2000, 2020 fit a phone"
 
 
-def test_the_sipri_diamond_and_its_label_stay_inside_the_chart():
-    fig = charts.tiv_by_year(_with_exact(_tiv(range(1992, 2025)), year=2024), cap())
-    diamond = next(t for t in fig.data if t.name == "SIPRI's exact yearly figure")
-    assert diamond.cliponaxis is False
-    assert list(diamond.textposition) == ["top left"], "at the right end the label runs left, into the chart"
-    assert list(diamond.text) == ["SIPRI: 30"]
+def test_sipri_values_are_solid_bars_and_estimates_hatched():
+    fig = charts.tiv_by_year(_with_exact(_tiv(range(1992, 2024)), year=2024), cap())
+    solid = [t for t in fig.data if not t.name.endswith("(estimate)")]
+    hatched = [t for t in fig.data if t.name.endswith("(estimate)")]
+    assert [t.name for t in solid] == ["Since 24 Feb 2022"] and all(t.marker.pattern.shape == "" for t in solid)
+    assert hatched and all(t.marker.pattern.shape == style.ESTIMATE_PATTERN for t in hatched)
     assert fig.layout.xaxis.range[1] >= 2024.5
 
 
@@ -210,7 +210,7 @@ def test_a_chart_carries_a_description_generated_from_its_data():
     fig = charts.tiv_by_year(frame, cap("since_2022"))
     text = charts.description(fig)
     assert text == charts.describe(frame, cap("since_2022"), "tiv_by_year"), "the page can build it without the figure"
-    for part in ("Arms delivered per year.", "Millions of TIV (estimate)", "Since 24 Feb 2022", "Years 2022 to 2024", "largest 120.4 in 2024", "latest 120.4 in 2024", "SIPRI's exact yearly figure: 30 in 2024", "Source: SIPRI Arms Transfers Database, trade register."):
+    for part in ("Arms delivered per year.", "Millions of TIV (estimate)", "Since 24 Feb 2022", "Years 2022 to 2024", "SIPRI's values (solid bars): largest 30 in 2024; latest 30 in 2024", "Estimates (hatched): 100.4 in 2022; 110.4 in 2023; 120.4 in 2024", "Source: SIPRI Arms Transfers Database, trade register."):
         assert part in text, (part, text)
     assert text.count("Source:") == 1, "the source is named once"
 

@@ -1,41 +1,103 @@
-"""Arms transfers: SIPRI TIV of Russia (and the Soviet Union) → China by year, by category, the
-largest deals, the documents' figures beside SIPRI's, and Russia → China in context."""
+"""Arms transfers: SIPRI's yearly TIV of Russia (and the Soviet Union) → China, release by release,
+Russia's share of China's imports, SIPRI's five-year view checked against its Fact Sheets, what was
+delivered by category, the largest deals, the documents' figures beside SIPRI's, and any pair beside
+Russia → China."""
 
 import streamlit as st
 
-from dashboard.core import charts
+from dashboard.core import charts, charts_sipri
 from dashboard.core.charts import Caption
 from dashboard.web import data, ui
 
-REGISTER = "Source: SIPRI Arms Transfers Database, trade register, data generated 13 March 2025 (yearly values estimated from it)"
-TABLES = "Source: SIPRI Arms Transfers Database, import table (data generated 13 Oct 2024) and trade register (13 Mar 2025)"
+NEWEST = "newest"
 
 period = ui.period()
 ui.page_header("Arms transfers", "Deliveries of major conventional arms recorded by SIPRI, and what the two documents say about them.")
+
+everything = data.load("arms_tiv_by_year")  # every release's Russia/Soviet Union → China rows: the selector's labels
+labels = {NEWEST: "Newest release for each year (default)"}
+for view, rows in everything[everything["release_view"] != NEWEST].groupby("release_view"):
+    labels[view] = f"{rows['release_label'].iloc[0]}: Russia → China {charts_sipri.year_span(int(rows['year'].min()), int(rows['year'].max()))}"
+release = ui.url_choice_or_link(
+    "SIPRI release", [NEWEST, *sorted((v for v in labels if v != NEWEST), reverse=True)], key="release", default=NEWEST, format_func=labels.get,
+    help="SIPRI revises its whole database at every annual release. The default takes each year from the newest release that covers it and names that release on every bar and in the source line (a year that release records no deliveries for stays empty, never filled from an older release); a release chosen here is shown alone.",
+)
 st.info(
-    "**TIV measures volume, not money.** SIPRI's trend-indicator value is based on unit production costs in constant prices, "
-    "in millions of TIV; it is not the price paid. Yearly values for Russia → China are **estimates** (each deal's TIV spread "
-    "evenly over its delivery years), drawn hatched; SIPRI's own exact yearly figure, where available, is a black diamond.",
+    "**TIV measures volume, not money.** SIPRI's trend-indicator value is based on unit production costs in constant prices, in millions of TIV; "
+    "it is not the price paid. **Solid bars are SIPRI's own yearly values. Hatched bars are this project's estimates**: SIPRI's 2026 release gives "
+    "2025 only as deal totals, so a deal's 2025 value is its delivered TIV in the 2026 register minus what the 2025 release had delivered to 2024 "
+    "(matched deal by deal), or, where no deal matches, its TIV split evenly over its delivery years. The method is in every hover box and in the data. "
+    + ("Each year comes from the newest release that covers it; the source line names every release used with its data generation date."
+       if release == NEWEST else f"Shown: the {release} release alone."),
     icon=":material/info:",
 )
 
-by_year = data.load("arms_tiv_by_year", period)
-fig = ui.chart(charts.tiv_by_year, by_year, Caption("Russia and Soviet Union → China: arms delivered per year", "Millions of TIV (estimated from the register; Soviet Union to 1991, Russia from 1992)", period, REGISTER + "; 2024 exact figure: SIPRI table of 24 April 2025"))
-ui.panel(fig, by_year, name="ru-cn-arms-tiv-by-year", note="The register's even split gives about 207 million TIV for Russia → China in 2024; SIPRI's own yearly table gives 30. The estimate can differ a lot from SIPRI's yearly figures.")
+by_year = data.load("arms_tiv_by_year", period, equals={"release_view": release})
+fig = ui.chart(charts.tiv_by_year, by_year, Caption("Russia and Soviet Union → China: arms delivered per year", "Millions of TIV (SIPRI's yearly values; Soviet Union to 1991, Russia from 1992)", period, charts_sipri.release_source(by_year)))
+estimated = by_year[by_year["is_estimate"].astype(bool)]
+ui.panel(fig, by_year, name="ru-cn-arms-tiv-by-year", note=(
+    "Hatched: " + "; ".join(f"{r.year}, {r.method_label}" for r in estimated.itertuples()) + "." if not estimated.empty else "Every bar is SIPRI's own yearly value."
+) + " One value per year from one release: the bars add up.")
+
+st.header("Russia → China in context")
+share = data.load("arms_china_import_share", period, equals={"release_view": release})
+fig = ui.chart(
+    charts_sipri.estimated_lines, share.assign(series="Russia + Soviet Union share of China's imports"),
+    Caption("Share of China's arms imports supplied by Russia (Soviet Union before 1992)", "Percent of China's total TIV imports, both from the same release", period, charts_sipri.release_source(share)),
+    x="year", y="share_pct", series="series",
+    hover=["Year:year", "Share (%):share_pct", "From Russia/Soviet Union (millions TIV):russia_soviet_union_mtiv", "China's total imports (millions TIV):china_imports_mtiv", "Release:release_label", "Method:method"],
+)
+ui.panel(fig, share, name="ru-cn-share-of-china-arms-imports", note=None if not share.empty else f"The {release} release holds no values of China's total imports here: choose another release.")
+
+st.subheader("SIPRI's five-year view")
+five = data.load("sipri_five_year")
+five_releases = sorted(five["release"].unique(), reverse=True)
+if not five_releases:
+    st.caption("No release here has yearly values for every pair over five years.")
+else:
+    five_release = int(release) if release != NEWEST and int(release) in five_releases else five_releases[0]
+    if release != NEWEST and int(release) not in five_releases:
+        st.caption(f"The {release} release has no five-year window here (its yearly values for every pair do not cover five years); shown: the {five_release} release.")
+    five = five[five["release"] == five_release]
+    window = ui.url_choice_or_link("Five-year window", list(five["window_label"]), key="window", default=five["window_label"].iloc[0])
+    chosen = five[five["window_label"] == window].iloc[0]
+    previous = f" (from {chosen['previous_window_label']})" if not ui.missing(chosen["previous_window_label"]) else ""
+    tiles = st.columns(3)
+    with tiles[0]:
+        ui.tile(f"Russia's share of China's arms imports, {window}", charts_sipri.sipri_rounded(chosen["russia_share_of_china_imports_pct"], "percent"), "Russia with the Soviet Union before 1992, as SIPRI counts it.")
+        ui.tile(f"China's share of Russia's arms exports, {window}", charts_sipri.sipri_rounded(chosen["china_share_of_russia_exports_pct"], "percent"))
+    with tiles[1]:
+        ui.tile(f"China's rank among Russia's recipients, {window}", f"{charts_sipri.sipri_rounded(chosen['china_rank_russia_recipients'], 'rank')} of {chosen['russia_recipients']}", "States only.")
+        ui.tile(f"China's rank among the world's arms importers, {window}", f"{charts_sipri.sipri_rounded(chosen['china_rank_world_importers'], 'rank')} of {chosen['world_importers']}", "States only: SIPRI's non-state and unknown recipients are not ranked (they stay in the world total).")
+    with tiles[2]:
+        ui.tile(f"China's share of world arms imports, {window}", charts_sipri.sipri_rounded(chosen["china_share_of_world_imports_pct"], "percent"))
+        ui.tile(f"Change in China's arms imports{previous}", charts_sipri.sipri_rounded(chosen["china_imports_change_pct"], "percent change") or "no earlier window in this release")
+    fig = ui.chart(
+        charts_sipri.five_year_bars, five,
+        Caption("China's arms imports per five-year window, by supplier", f"Millions of TIV per five years ({five_release} release, windows as SIPRI's Fact Sheets compare them)", "all", charts_sipri.release_source(five, year="window_last_year")),
+        highlight=window,
+    )
+    ui.panel(fig, five, name=f"sipri-five-year-{five_release}", note="Percentages at SIPRI's rounding (whole numbers from 10%, one decimal below). Every value of a window comes from one release.")
+if not ui.presenting():  # the check is for readers who audit, not for a slide
+    check = data.load("sipri_fact_sheet_check")
+    with st.expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)"):
+        st.caption("Each figure SIPRI published, beside what the same release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
+        ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
 
 by_category = data.load("arms_tiv_by_category", period)
 fig = ui.chart(
     charts.horizontal_bars, by_category.assign(category_label=by_category["category"].map(charts.style.series_name), row=by_category["category"].str.replace("_", " ") + " · " + by_category["period_id"].map(lambda p: charts.style.period_label(p))),
-    Caption("What was delivered: TIV by weapon category and period", "Millions of TIV (estimate)", period, REGISTER + "; categories assigned by this project"),
-    x="tiv_mtiv", y="row", colour_by="period_id", label="tiv_mtiv", estimate_col="is_estimate", hover=["Category:category_label", "Period:period_label", "TIV (millions, estimate):tiv_mtiv", "Deals:deals", "Systems:systems"],
+    Caption("What was delivered: TIV by weapon category and period", "Millions of TIV (estimate: each deal's TIV spread evenly over its delivery years)", period, charts_sipri.release_source(by_category, year=None, extra="categories assigned by this project")),
+    x="tiv_mtiv", y="row", colour_by="period_id", label="tiv_mtiv", estimate_col="is_estimate", hover=["Category:category_label", "Period:period_label", "TIV (millions, estimate):tiv_mtiv", "Deals:deals", "Systems:systems", "Method:method"],
 )
 ui.panel(fig, by_category, name="ru-cn-arms-tiv-by-category")
 
+register = charts_sipri.release_source(by_category, year=None)
 deals = data.load("arms_deals_by_period", equals={"period_scope": period}, order_by=("-tiv_in_scope_mtiv",), limit=15)
 row = deals["designation"] + " (" + deals["order_year"].astype(str) + ", " + deals["supplier"] + ")"
 deals = deals.assign(row=row.where(~row.duplicated(keep=False), row + " · SIPRI deal " + deals["deal_id"].astype(str)))  # one row per deal
 fig = ui.chart(
-    charts.horizontal_bars, deals, Caption("Largest deals", "Millions of TIV delivered" + (" in the period (estimate)" if period != "all" else " (SIPRI's total per deal)"), period, REGISTER),
+    charts.horizontal_bars, deals, Caption("Largest deals", "Millions of TIV delivered" + (" in the period (estimate)" if period != "all" else " (SIPRI's total per deal)"), period, register),
     x="tiv_in_scope_mtiv", y="row", colour_by="category", label="tiv_in_scope_mtiv", estimate_col="is_estimate",
     hover=["Designation:designation", "Description:description", "Ordered:number_ordered", "Delivered:number_delivered", "Delivery years:delivery_years", "Status:status", "SIPRI comments:comments", "TIV of the whole deal (millions):tiv_deal_total_mtiv"],
 )
@@ -44,30 +106,20 @@ ui.panel(fig, deals, name="ru-cn-arms-largest-deals", note="A “?” flag in SI
 named = data.load("arms_named_systems", period)
 if not named.empty:
     fig = ui.chart(
-        charts.hedged_bars, named, Caption("Systems the documents name: their figures beside SIPRI's", "Units delivered or stated (≥, > and ≈ mark hedged figures; dotted bars)", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); SIPRI trade register (13 Mar 2025)"),
+        charts.hedged_bars, named, Caption("Systems the documents name: their figures beside SIPRI's", "Units delivered or stated (≥, > and ≈ mark hedged figures; dotted bars)", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); " + register.removeprefix("Source: ")),
         x="units", y="system_family", label="units_label", colour_by="reading", orientation="h",
         hover=["System:system_family", "Reading:reading", "Units:units_label", "Years:years", "Qualifier:qualifier_label", "Quote or register rows:evidence", "Note:note"],
     )
     ui.panel(fig, named, name="ru-cn-arms-documents-vs-sipri", quotes=named[named["evidence_kind"] == "quote"].assign(label=named["system_family"]))
 
-st.header("Russia → China in context")
-share = data.load("arms_china_import_share", period)
-fig = ui.chart(
-    charts.lines, share.assign(series="Russia + Soviet Union share of China's imports"), Caption("Share of China's arms imports supplied by Russia (Soviet Union before 1992)", "Percent of China's total TIV imports (estimate)", period, TABLES),
-    x="year", y="share_pct_estimate", series="series", hover=["Year:year", "Share (%, estimate):share_pct_estimate", "From Russia/Soviet Union (millions TIV, estimate):russia_soviet_union_mtiv_estimate", "China's total imports (millions TIV):china_imports_mtiv", "Method:method"],
-)
-ui.panel(fig, share, name="ru-cn-share-of-china-arms-imports")
-
 pairs = data.load("arms_pairs")
 options = list(pairs["pair"])
-chosen = ui.url_choice("Compare with another supplier → recipient pair", options, key="pair", default="Russia → India") if not ui.presenting() else st.query_params.get("pair", "Russia → India")
-if chosen not in options:
-    chosen = "Russia → India"
-compare = data.load("arms_pair_by_year", period, equals={"pair": ["Russia → China", chosen]})
+chosen_pair = ui.url_choice_or_link("Compare with another supplier → recipient pair", options, key="pair", default="Russia → India")
+compare = data.load("arms_pair_by_year", period, equals={"release_view": release, "pair": ["Russia → China", chosen_pair]})
 fig = ui.chart(
-    charts.lines, compare, Caption(f"Russia → China beside {chosen}", "Millions of TIV per year (estimate from the register)", period, REGISTER),
-    x="year", y="tiv_mtiv", series="pair", hover=["Pair:pair", "Year:year", "TIV (millions, estimate):tiv_mtiv", "Deals delivering:deals"],
+    charts_sipri.estimated_lines, compare, Caption(f"Russia → China beside {chosen_pair}", "Millions of TIV per year (SIPRI's yearly values; estimates dotted, open markers)", period, charts_sipri.release_source(compare)),
+    x="year", y="tiv_mtiv", series="pair", hover=["Pair:pair", "Year:year", "TIV (millions):tiv_mtiv", "Release:release_label", "Method:method_label"],
 )
-ui.panel(fig, compare, name=f"arms-{chosen}-vs-ru-cn")
+ui.panel(fig, compare, name=f"arms-{chosen_pair}-vs-ru-cn")
 
-ui.footer(["sipri_at_2025", "sipri_tiv_2024_10", "sipri_tiv_2025_04", "cepa_2025", "rabdan_2025"])
+ui.footer(["sipri_at_2026", "sipri_at_2025_per_year", "sipri_at_2024_per_year", "sipri_tiv_2026_07", "sipri_tiv_2022_07", "sipri_tiv_2016_07", "sipri_at_2025", "cepa_2025", "rabdan_2025"])
