@@ -111,6 +111,16 @@ def measure(label: str, db: Path, data_dir: Path, queries_dir: Path, args, resul
         site["browser"] = browse(db, args, label)
         site["browser"]["db_replaced_during_run"] = os.stat(db).st_mtime != pinned
         save()
+        if label == "real":
+            _load(results, f"{label}: briefing pack")
+            log(f"\n== {label}: the offline briefing pack in headless Chromium")
+            from bench.pack import measure_pack
+
+            try:
+                site["pack"] = measure_pack(db, args.chromium)
+            except Exception as err:  # reported as ERROR in the table, the rest of the run goes on
+                site["pack"] = {"error": f"{type(err).__name__}: {err}"}
+            save()
     return True
 
 

@@ -11,6 +11,7 @@ TARGETS = {
     "view_ms": {"real": 10.0, "scaled": 200.0},
     "page_ratio": {"real": 1.25, "scaled": 2.0},
     "period_change_ms": {"real": 500.0},
+    "pack_drawn_s": {"real": 1.0},
     "rss_10_sessions_mb": {"scaled": 500.0},
 }
 
@@ -109,6 +110,13 @@ def rows(results: dict) -> list[Row]:
             _ms(a.get("median_ms")) if a and not a.get("error") else ("ERROR: " + str(a.get("error"))[:70] if a else "—"), f"≤ {TARGETS['period_change_ms']['real']:g} ms",
             _ms(b.get("median_ms")) if b and not b.get("error") else ("ERROR: " + str(b.get("error"))[:70] if b else "—"), "—",
             rlim=(a.get("median_ms"), TARGETS["period_change_ms"]["real"]) if a else None, rerr=a.get("error"), serr=b.get("error"))
+
+    pack = real.get("pack")
+    if pack:
+        drawn = None if pack.get("error") else pack.get("drawn_s")
+        cell = ("ERROR: " + str(pack["error"])[:70]) if pack.get("error") else f"{drawn:.2f} s (interactive {pack['interactive_s']:.2f} s; {len(pack['requests_refused'])} requests)"
+        add("pages", f"offline briefing pack (brief --out pack.html): file:// open → every chart drawn (median of {pack.get('samples', '?')})",
+            cell, f"≤ {TARGETS['pack_drawn_s']['real']:g} s", "", "", rlim=(drawn, TARGETS["pack_drawn_s"]["real"]), rerr=pack.get("error"))
 
     rm, sm = real.get("browser", {}).get("rss_mb", {}), scaled.get("browser", {}).get("rss_mb", {})
     if rm or sm:
