@@ -326,7 +326,10 @@ def _source_lines(about: dict) -> list[str]:
 
 
 def _vintage_lines(about: dict) -> list[str]:
-    """The data vintage of each data file behind the rows (never one SIPRI date for every file)."""
+    """The data vintage of each source the rows name (never one SIPRI date for every file); with
+    no source named (an empty result, a table without a source column), of each data file."""
+    if about["sources"]:
+        return [_public(f"{s['source_id']}: {s['data_vintage'] or 'not stated'}") for s in about["sources"]]
     return [f"{t['name']}: {_public(t['data_vintage']) or 'not stated'}" for t in about["tables"]]
 
 
@@ -356,7 +359,7 @@ def readme(about: dict, f: Filters, csv_name: str, rows: int) -> str:
             out.append(f"    Citation: {_public(t['citation'])}")
         out.append(f"    Data vintage: {_public(t['data_vintage']) or 'not stated'}. Licence and terms: {_public(t['licence'])}")
     out += ["", "Licences, by part:"] + [f"  - {x['title']}" for x in licences(about["tables"])]
-    out += ["", "Data vintage, per data file:"] + [f"  - {line}" for line in _vintage_lines(about)]
+    out += ["", "Data vintage, per source in the file:" if about["sources"] else "Data vintage, per data file behind it:"] + [f"  - {line}" for line in _vintage_lines(about)]
     out += [
         "",
         f"Database built: {build['built_at']:%Y-%m-%d %H:%M:%S} UTC",

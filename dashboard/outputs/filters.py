@@ -232,7 +232,7 @@ def describe(f: Filters) -> list[str]:
 
 def command(f: Filters) -> str:
     """The command line that exports the same rows."""
-    words = [".venv/bin/python", "-m", "dashboard", "export", f.relation]
+    words = ["python", "-m", "dashboard", "export", f.relation]
     if f.period != ALL_PERIODS:
         words += ["--period", f.period]
     if f.years:

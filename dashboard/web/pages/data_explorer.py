@@ -20,10 +20,10 @@ PERIOD_COLUMNS = ("period_scope", "period_id")  # values are period ids: shown b
 LABELS = {"source_id": "Source", "qualifier": "Qualifier", "evidence_kind": "Evidence", "period_scope": "Period scope"}
 ROW_SHAPES = {"deal": "One row per deal (TIV of the chosen years)", "year": "One row per deal and delivery year"}
 DOWNLOADS = (
-    ("csv", "CSV", "UTF-8 CSV (with a byte-order mark) for any tool; text that would start a formula begins with an apostrophe. To open it in a spreadsheet, import it as UTF-8 with text columns as text, or take the Excel file."),
-    ("xlsx", "Excel", "An .xlsx workbook: typed cells (numbers, dates, true/false, text kept as text), a frozen header, and an 'about' sheet with the filters, columns, sources, licences and vintage."),
-    ("parquet", "Parquet", "Apache Parquet for Python and R: typed columns, each with its description and unit."),
-    ("zip", "ZIP bundle", "The CSV, datapackage.json (Frictionless: types, keys, descriptions, units, sources, licences) and a README with the filters."),
+    ("csv", "Download CSV", "UTF-8 CSV (with a byte-order mark) for any tool; text that would start a formula begins with an apostrophe. To open it in a spreadsheet, import it as UTF-8 with text columns as text, or take the Excel file."),
+    ("xlsx", "Download Excel", "An .xlsx workbook: typed cells (numbers, dates, true/false, text kept as text), a frozen header, and an 'about' sheet with the filters, columns, sources, licences and vintage."),
+    ("parquet", "Download Parquet", "Apache Parquet for Python and R: typed columns, each with its description and unit."),
+    ("zip", "Download ZIP bundle", "The CSV, datapackage.json (Frictionless: types, keys, descriptions, units, sources, licences) and a README with the filters."),
 )
 
 
@@ -173,7 +173,7 @@ for where, (fmt, label, what) in zip(buttons, DOWNLOADS):
     )
 if matched > EAGER_ROWS:
     st.caption(f"More than {EAGER_ROWS:,} rows: the file is written when you click, which can take a while; with many readers at once, the command below is the dependable way to get it.")
-st.caption("The same file from a script, run in the project's folder (`--format xlsx`, `parquet` or `zip` for the others):")
+st.caption("The same file from a script, in the project's folder with its environment active (`. .venv/bin/activate`); add `--format xlsx`, `parquet` or `zip` for the others:")
 st.code(export.command(filters) + " --out " + bundle.download_name(database, filters, "csv"), language="bash", wrap_lines=True)
 
 ui.footer(_sources(version, filters))
