@@ -185,16 +185,18 @@ def _has_own_docs(database: Database, relation: str) -> bool:
 def _references(database: Database, f: Filters, frame: pd.DataFrame, foreign: list) -> list[dict]:
     """The rows of the tables the foreign keys name that these rows refer to, each as a CSV
     resource of the bundle (so the package's foreign keys can be checked)."""
-    out = []
+    wanted: dict[tuple[str, tuple[str, ...]], list[pd.DataFrame]] = {}
     for cols, ref, ref_cols in foreign:
-        if ref == f.relation or any(c not in frame.columns for c in cols) or ref in {r["name"] for r in out}:
+        if ref == f.relation or any(c not in frame.columns for c in cols):
             continue
-        wanted = frame[cols].dropna().drop_duplicates()
+        wanted.setdefault((ref, tuple(ref_cols)), []).append(frame[cols].dropna().set_axis(ref_cols, axis=1))
+    out = []
+    for (ref, ref_cols), parts in wanted.items():
+        if ref in {r["name"] for r in out}:
+            continue
+        keys = pd.concat(parts).drop_duplicates()
         rows = database.fetch(Query(ref))
-        if len(ref_cols) == 1:
-            rows = rows[rows[ref_cols[0]].isin(set(wanted[cols[0]]))]
-        else:
-            rows = rows.merge(wanted.set_axis(ref_cols, axis=1), on=ref_cols, how="inner")[rows.columns]
+        rows = rows.merge(keys.astype(rows[list(ref_cols)].dtypes.to_dict()), on=list(ref_cols), how="inner")[rows.columns] if len(keys) else rows.iloc[0:0]
         data = to_csv_bytes(rows.reset_index(drop=True))
         out.append({"name": ref, "path": f"{ref}.csv", "csv": data, "rows": len(rows), "types": catalog.column_types(database, ref), "docs": catalog.column_docs(database, ref), "keys": catalog.keys(database, ref)})
     return out
