@@ -6,8 +6,6 @@ build give the same bytes."""
 import csv
 import datetime as dt
 import io
-import os
-import shutil
 import subprocess
 import zipfile
 
@@ -17,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from dashboard.outputs import bundle, export, spreadsheet
+from tests.outputs.test_spreadsheet_safety import soffice  # noqa: F401 (the fixture: LibreOffice, or a skip)
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -132,16 +131,6 @@ TRICKY = pd.DataFrame({
     "flag": [True, False, True, False, True, False, True, False],
     "day": pd.to_datetime(["2022-02-24", "2014-01-01", None, "2023-10-01", "1992-12-31", "2025-06-30", "2000-02-29", "1950-01-01"]),
 })
-
-
-@pytest.fixture(scope="module")
-def soffice():
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("soffice is missing: CI installs Debian's libreoffice-calc-nogui")
-        pytest.skip("soffice (LibreOffice) is not installed")
-    return path
 
 
 def _through_calc(soffice, folder, data: bytes):

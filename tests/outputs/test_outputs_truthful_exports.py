@@ -13,7 +13,7 @@ import zipfile
 import pytest
 
 from dashboard.core.paths import ROOT
-from dashboard.outputs import bundle, export, filters
+from dashboard.outputs import bundle, export
 from dashboard.pipeline import catalog
 
 RU_CN_SINCE_2014 = dict(years=(2014, 2024), values={"supplier": ["Russia"], "recipient": ["China"], "release": ["2025"]}, per_deal=True)
@@ -195,3 +195,23 @@ def test_export_help_lists_the_relations_with_their_titles(built_db, database):
     for relation in database.relations():
         assert f"  {relation} (" in out
     assert "SIPRI deliveries by deal and delivery year" in out and "--db" in out and "xlsx" in out and "parquet" in out
+
+
+def test_view_sidecars_name_only_columns_their_views_have(database):
+    """A view changed since its sidecar was written: the build goes on, this test names the entry."""
+    from dashboard.core.paths import QUERIES_DIR
+    from dashboard.pipeline.metadata import stale_view_sidecar_entries
+
+    stale = {p.stem: stale_view_sidecar_entries(p, database.columns.get(p.stem, [])) for p in QUERIES_DIR.glob("*/*.sql")}
+    assert not {k: v for k, v in stale.items() if v}
+
+
+def test_a_primary_key_that_does_not_hold_stops_the_build(project_copy):
+    from dashboard.core.errors import BuildError
+    from dashboard.pipeline.build import build
+
+    sidecar = project_copy / "queries" / "marts" / "exercise_list.yaml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace("primary_key: [exercise_id]", "primary_key: [kind]"), encoding="utf-8")
+    with pytest.raises(BuildError, match="primary_key") as err:
+        build(project_copy / "db.duckdb", project_copy / "data", project_copy / "queries")
+    assert "exercise_list.yaml" in str(err.value)
