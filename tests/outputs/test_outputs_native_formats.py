@@ -175,3 +175,11 @@ def test_libreoffice_reads_a_real_export(soffice, database, tmp_path):
     assert ("Filter", f"period: {export.describe(f)[0].split(': ', 1)[1]}") in about
     assert any(r[0] == "Column" and r[1].startswith("year (integer, year)") for r in about)
     assert any(r[0] == "Source" for r in about) and any(r[0] == "Licence" for r in about) and any(r[0] == "Database built" for r in about)
+
+
+def test_text_a_workbook_cannot_hold_is_marked_not_lost(tmp_path):
+    frame = pd.DataFrame({"t": ["a\x01b", "=SUM(1,2)", "<&>"], "n": [1.5, float("inf"), None]})
+    sheet = openpyxl.load_workbook(io.BytesIO(spreadsheet.workbook_bytes(frame, [], dt.datetime(2026, 1, 2))))["data"]
+    assert [c.value for c in sheet["A"][1:]] == ["a\ufffdb", "=SUM(1,2)", "<&>"]
+    assert all(c.data_type == "s" for c in sheet["A"][1:])  # text, never a formula
+    assert [c.value for c in sheet["B"][1:]] == [1.5, None, None]

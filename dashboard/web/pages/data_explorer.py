@@ -43,8 +43,8 @@ def _about(version: int, relation: str) -> tuple[dict, dict, tuple[int, int] | N
 # such a file registered to no session, and any two script runs anywhere can delete it before the
 # browser fetches it (seen as a 404 with 20 readers at once), so the CLI is the dependable way out.
 EAGER_ROWS = 100_000
-# A workbook takes about a second per 1,500 rows of 24 columns to write (openpyxl): larger ones are
-# written only when clicked, so a page with a big selection does not wait for it.
+# A workbook is the slowest file to write (the 29,515-row register: about 3–7 s on 2 busy cores):
+# larger ones are written only when clicked, so a page with a big selection does not wait for it.
 EAGER_XLSX_ROWS = 5_000
 
 
