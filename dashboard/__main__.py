@@ -25,16 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--db", type=Path, default=None, help="database file (default: $DASHBOARD_DB or var/dashboard.duckdb)")
     b.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder of curated CSV files (default: data/)")
     b.add_argument("--queries-dir", type=Path, default=QUERIES_DIR, help="folder of SQL files (default: queries/)")
-    e = sub.add_parser("export", help="write a view's rows as CSV or as a ZIP bundle, filtered as on the Data page")
-    e.add_argument("view", help="a view (or table) the build created")
-    e.add_argument("--period", default="all", help="all, before_2014, 2014_2022 or since_2022")
-    e.add_argument("--year-from", type=int, default=None, help="first year (views with a year column)")
-    e.add_argument("--year-to", type=int, default=None, help="last year (views with a year column)")
-    e.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE", help="keep rows whose COLUMN is VALUE; repeat: values of one column are alternatives, columns all apply")
+    e = sub.add_parser("export", help="write a view's rows as CSV, Excel, Parquet or a ZIP bundle, filtered as on the Data page",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_export_epilog(argv))
+    e.add_argument("view", help="a view (or table) the build created; the list is below")
+    e.add_argument("--period", default="all", help="all, before_2014, 2014_2022 or since_2022: through the period columns, else the year column (yearly convention); refused where neither exists")
+    e.add_argument("--year-from", type=int, default=None, help="first year (relations with a year column; a delivery year for arms_deal_deliveries)")
+    e.add_argument("--year-to", type=int, default=None, help="last year (relations with a year column)")
+    e.add_argument("--filter", action="append", default=[], metavar="COLUMN=VALUE", help="keep rows whose COLUMN is VALUE (e.g. release=2025); repeat: values of one column are alternatives, columns all apply")
     e.add_argument("--text", default="", help="keep rows whose quotes, notes, titles, names or descriptions contain this text (any case)")
-    e.add_argument("--format", choices=("csv", "zip"), default="csv", help="csv (default) or zip: the CSV with datapackage.json and README.txt")
+    e.add_argument("--per-deal", action="store_true", help="arms_deal_deliveries only: one row per deal, with the TIV and units delivered in the kept years")
+    e.add_argument("--format", choices=("csv", "xlsx", "parquet", "zip"), default="csv", help="csv (default), xlsx (typed Excel workbook with an 'about' sheet), parquet (typed), or zip (the CSV with datapackage.json and README.txt)")
     e.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
-    e.add_argument("--db", type=Path, default=None)
+    e.add_argument("--db", type=Path, default=None, help="database file (default: $DASHBOARD_DB or var/dashboard.duckdb)")
     r = sub.add_parser("releases", help="list SIPRI's releases; 'releases diff OLD NEW' shows what SIPRI changed between two")
     r.add_argument("action", nargs="?", help="diff: compare release OLD with release NEW")
     r.add_argument("old", nargs="?", type=int, help="the older release, e.g. 2025")
@@ -134,6 +136,17 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _export_epilog(argv: list[str] | None) -> str | None:
+    """For `export --help`: the relations with their titles, from the database (built if stale)."""
+    words = sys.argv[1:] if argv is None else argv
+    if not (words[:1] == ["export"] and ("-h" in words or "--help" in words)):
+        return None
+    from dashboard.outputs.help import relation_list
+
+    db = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "--db"), None)
+    return relation_list(Path(db) if db else db_path())
+
+
 def _export(args: argparse.Namespace) -> int:
     """The export branch: the Data page's filters and files (dashboard.outputs.export, dashboard.outputs.bundle)."""
     import duckdb
@@ -166,7 +179,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"cannot read the database {path}: {str(err).splitlines()[0]}", file=sys.stderr)
         return 2
     try:
-        filters = choose(database, args.view, args.period, years, values, args.text)
+        filters = choose(database, args.view, args.period, years, values, args.text, per_deal=args.per_deal)
         file = download(database, filters, args.format)
     except FilterError as err:
         print(err, file=sys.stderr)

@@ -31,7 +31,7 @@ from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
 from dashboard.pipeline.csv_cells import read_csv_cells
-from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar
+from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar, store_view_sidecars
 
 # Views in these layers are stored as tables at the end of the build (see materialise()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
@@ -488,6 +488,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
             [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads],
         )
     _store_view_column_docs(con, views)
+    store_view_sidecars(con, views)  # queries/<layer>/<view>.yaml: a view's own column docs and keys
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
     con.execute("insert into meta_build values (current_timestamp at time zone 'UTC', ?, ?, ?)", [__version__, vintage, time.perf_counter() - started])
 

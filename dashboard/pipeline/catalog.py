@@ -13,8 +13,10 @@ from dashboard.core.db import Database, UnknownRelation
 #: order the page shows them: the source and the qualifier first, then categories and types.
 FILTER_COLUMNS = (
     "source_id", "qualifier", "category", "kind", "domain", "framework", "series", "status",
-    "supplier", "recipient", "evidence_kind", "confidence", "indicator", "period_scope",
+    "supplier", "recipient", "evidence_kind", "confidence", "indicator", "period_scope", "release",
 )
+#: Filter columns that hold whole numbers (a SIPRI release year): offered and bound as numbers.
+NUMERIC_FILTER_COLUMNS = ("release",)
 #: Columns that name a row of data/sources.csv.
 # The Data explorer shows at most this many rows; the count and the downloads cover every row.
 PREVIEW_ROWS = 1_000
@@ -125,9 +127,40 @@ def source_ids_of(database: Database, relation: str, named) -> list[str]:
 
 
 def filter_columns(database: Database, relation: str) -> list[str]:
-    """The text columns of a relation that can be filtered by value (see FILTER_COLUMNS)."""
+    """The columns of a relation that can be filtered by value (see FILTER_COLUMNS): text, or a
+    whole number for NUMERIC_FILTER_COLUMNS."""
     types = column_types(database, relation)
-    return [c for c in FILTER_COLUMNS if types.get(c, "").upper() == "VARCHAR"]
+    return [c for c in FILTER_COLUMNS if types.get(c, "").upper() == "VARCHAR" or (c in NUMERIC_FILTER_COLUMNS and types.get(c, "").upper() in ("INTEGER", "BIGINT", "SMALLINT"))]
+
+
+def numeric_filter_columns(database: Database, relation: str) -> list[str]:
+    """The filter columns of a relation whose values are numbers (bound as numbers)."""
+    return [c for c in filter_columns(database, relation) if c in NUMERIC_FILTER_COLUMNS]
+
+
+def period_years(database: Database, period: str) -> tuple[int, int]:
+    """A period's years by the yearly convention (data/periods.csv first_year..last_year)."""
+    low, high = _rows(database, "select first_year, last_year from periods where period_id = ?", [period])[0]
+    return int(low), int(high)
+
+
+def period_views_reading(database: Database, relation: str, limit: int = 4) -> list[str]:
+    """The marts nearest a relation that read it (through views) and can be filtered by period."""
+    found, seen, ring = [], {relation}, [relation]
+    while ring and len(found) < limit:
+        readers = sorted(name for name in database.views() if name not in seen and set(ring) & set(_reads(database, name)))
+        seen.update(readers)
+        for name in readers:
+            cols = database.columns.get(name, [])
+            if name.startswith("stg_") is False and ("period_id" in cols or "period_ids" in cols or "year" in cols):
+                found.append(name)
+        ring = readers
+    return found[:limit]
+
+
+def _reads(database: Database, relation: str) -> list[str]:
+    rows = _rows(database, "select reads from meta_relations where name = ?", [relation])
+    return list(rows[0][0] or []) if rows else []
 
 
 def distinct_values(database: Database, relation: str, column: str) -> list[str]:
@@ -135,7 +168,7 @@ def distinct_values(database: Database, relation: str, column: str) -> list[str]
     if column not in filter_columns(database, relation):
         raise KeyError(f"{relation} has no filterable column {column!r}")
     sql = f"select distinct {_ident(column)} from {_ident(relation)} where {_ident(column)} is not null order by 1"
-    return [r[0] for r in _rows(database, sql, [])]
+    return [str(r[0]) for r in _rows(database, sql, [])]
 
 
 def year_bounds(database: Database, relation: str) -> tuple[int, int] | None:
@@ -144,3 +177,24 @@ def year_bounds(database: Database, relation: str) -> tuple[int, int] | None:
         return None
     low, high = _rows(database, f'select min("year"), max("year") from {_ident(relation)}', [])[0]
     return None if low is None else (int(low), int(high))
+
+
+def keys(database: Database, relation: str) -> dict:
+    """A relation's keys: {'primary': [cols], 'foreign': [(cols, ref_relation, ref_cols)]}; a
+    table's from its create table, a view's from its sidecar (queries/<layer>/<view>.yaml)."""
+    _check(database, relation)
+    if database.kinds[relation] == "table":
+        rows = _rows(database, "select constraint_type, constraint_column_names, referenced_table, referenced_column_names from duckdb_constraints() "
+                     "where database_name = current_database() and table_name = ? and constraint_type in ('PRIMARY KEY', 'FOREIGN KEY') order by constraint_index", [relation])
+        rows = [("primary" if t == "PRIMARY KEY" else "foreign", c, r, rc) for t, c, r, rc in rows]
+    elif "meta_keys" in _tables(database):
+        rows = _rows(database, "select kind, columns, ref_relation, ref_columns from meta_keys where relation = ? order by kind desc, ref_relation", [relation])
+    else:
+        rows = []
+    primary = next((list(c) for kind, c, _, _ in rows if kind == "primary"), [])
+    foreign = [(list(c), r, list(rc)) for kind, c, r, rc in rows if kind == "foreign" and r in database.columns]
+    return {"primary": primary, "foreign": foreign}
+
+
+def _tables(database: Database) -> set[str]:
+    return {r[0] for r in _rows(database, "select table_name from information_schema.tables where table_schema = 'main'", [])}

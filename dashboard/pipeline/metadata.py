@@ -84,3 +84,75 @@ def line_of(path: Path, key: str) -> int | None:
         if line.lstrip().startswith(f"{key}:"):
             return i
     return None
+
+
+# ----------------------------------------------------------------------------- view sidecars
+
+#: A view's own metadata: queries/<layer>/<view>.yaml beside its SQL (title, keys, every column).
+VIEW_SIDECAR_SUFFIX = ".yaml"
+
+
+def view_sidecar_path(sql_path: Path) -> Path:
+    return sql_path.with_suffix(VIEW_SIDECAR_SUFFIX)
+
+
+def load_view_sidecar(sql_path: Path) -> dict | None:
+    """A view's sidecar: {title, primary_key, foreign_keys, columns: {name: {description, unit}}},
+    or None when the view has none. Raises BuildError naming the file and line."""
+    path = view_sidecar_path(sql_path)
+    if not path.exists():
+        return None
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise BuildError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None, expected="a mapping with title and columns") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("columns"), dict):
+        raise BuildError(path, "a view sidecar needs 'columns' mapping each column to {description, unit}", line=1, expected="columns: {name: {description: ..., unit: ...}}")
+    for name, spec in doc["columns"].items():
+        if not isinstance(spec, dict) or not str(spec.get("description") or "").strip():
+            raise BuildError(path, f"column {name!r} needs a description", line=line_of(path, str(name)), column=str(name), expected="{description: ..., unit: ...}")
+    for key in doc.get("foreign_keys") or []:
+        if not (isinstance(key, dict) and isinstance(key.get("fields"), list) and isinstance(key.get("reference"), dict)):
+            raise BuildError(path, "a foreign key needs fields and reference {resource, fields}", line=line_of(path, "foreign_keys"), expected="- {fields: [col], reference: {resource: table, fields: [col]}}")
+    return doc
+
+
+def store_view_sidecars(con, views) -> None:
+    """Store each view's sidecar: its title, every column's description and unit (replacing any
+    borrowed one), and its keys in meta_keys. A declared primary key must hold on the rows. An
+    entry for a column the view does not have (a view changed since) is not stored: the check
+    `stale_view_sidecar_entries` names it (tests/outputs), so a changed view never stops a build."""
+    con.execute("create table if not exists meta_keys (relation varchar, kind varchar, columns varchar[], ref_relation varchar, ref_columns varchar[])")
+    for v in views:
+        doc = load_view_sidecar(v.path)
+        if doc is None:
+            continue
+        path = view_sidecar_path(v.path)
+        have = set(view_columns(con, v.name))
+        if doc.get("title"):
+            con.execute("update meta_relations set title = ? where name = ?", [str(doc["title"]), v.name])
+        for column, spec in doc["columns"].items():
+            if column in have:
+                con.execute("insert or replace into meta_columns values (?, ?, ?, ?)", [v.name, column, str(spec["description"]).strip(), None if spec.get("unit") is None else str(spec["unit"])])
+        key = list(doc.get("primary_key") or [])
+        if key and set(key) <= have:
+            cols = ", ".join('"' + c + '"' for c in key)
+            dup = con.execute(f'select {cols}, count(*) from "{v.name}" group by all having count(*) > 1 limit 1').fetchall()
+            if dup:
+                raise BuildError(path, f"primary_key {key} does not hold: {dup[0][:-1]} appears {dup[0][-1]} times", line=line_of(path, "primary_key"), expected="columns that name one row each")
+            con.execute("insert into meta_keys values (?, 'primary', ?, null, null)", [v.name, key])
+        for fk in doc.get("foreign_keys") or []:
+            if set(fk["fields"]) <= have:
+                con.execute("insert into meta_keys values (?, 'foreign', ?, ?, ?)", [v.name, list(fk["fields"]), str(fk["reference"]["resource"]), list(fk["reference"]["fields"])])
+
+
+def view_columns(con, view: str) -> list[str]:
+    return [r[0] for r in con.execute("select column_name from information_schema.columns where table_name = ? order by ordinal_position", [view]).fetchall()]
+
+
+def stale_view_sidecar_entries(sql_path: Path, columns: list[str]) -> list[str]:
+    """The columns a view's sidecar names (descriptions, keys) that the view does not have."""
+    doc = load_view_sidecar(sql_path) or {"columns": {}}
+    named = list(doc["columns"]) + list(doc.get("primary_key") or []) + [c for k in doc.get("foreign_keys") or [] for c in k["fields"]]
+    return [c for c in dict.fromkeys(named) if c not in columns]

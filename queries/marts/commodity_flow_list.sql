@@ -1,5 +1,7 @@
 -- China → Russia flows by year (nitrocellulose tonnage, integrated-circuit values), each source's
--- reading kept side by side (Dual-use page). Hedged values keep their qualifier.
+-- reading kept side by side (Dual-use page). Hedged values keep their qualifier. One unit per
+-- column: tonnes in quantity (nitrocellulose), million US dollars in value_million_usd (integrated
+-- circuits); the table's check allows no other unit, so every row fills exactly one of the two.
 create view commodity_flow_list as
 select
     f.flow_id,
@@ -8,7 +10,8 @@ select
     coalesce(cast(f.year as varchar), 'before 2022') as year_label,
     f.partial_year,
     f.months_covered,
-    f.quantity,
+    case when f.unit = 'tons' then f.quantity end as quantity,
+    case when f.unit = 'million_usd' then f.quantity end as value_million_usd,
     f.unit,
     case when f.qualifier = 'practically_none' then '≈ 0 (practically none)'
          else trim(f.qualifier_symbol || ' ' || format('{:,}', cast(f.quantity as bigint))) end

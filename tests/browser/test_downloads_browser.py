@@ -1,11 +1,11 @@
 """The Data page's downloads in real headless Chromium: open a filtered link, set one more filter,
-click each download, check the files (BOM, header, row count = the count shown, ZIP contents), and
-check that the click neither reran nor reset the page."""
+click each download (CSV, Excel, Parquet, ZIP bundle), check the files (BOM, header, row count =
+the count shown, ZIP contents, each the same bytes as `python -m dashboard export`), and check that
+the click neither reran nor reset the page."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.paths import ROOT
+from dashboard.outputs import bundle, export
 from tests.helpers.browser import serve
 
 pytestmark = pytest.mark.browser
@@ -72,12 +73,14 @@ def test_downloads_hold_the_rows_shown(app_url, browser, database, tmp_path):
         page.evaluate(COUNT_RERUNS)
 
         files = {}
-        for fmt, label in (("csv", "Download these rows (CSV)"), ("zip", "Download with metadata (ZIP)")):
+        chosen = export.choose(database, "exercise_list", "since_2022", values={"kind": ["patrol", "bomber_patrol"]}, text="sea")
+        for fmt, label in (("csv", "Download CSV"), ("xlsx", "Download Excel"), ("parquet", "Download Parquet"), ("zip", "Download ZIP bundle")):
             with page.expect_download(timeout=60_000) as info:
                 page.get_by_role("button", name=label, exact=True).click()
             download = info.value
-            assert download.suggested_filename == f"ru-cn-exercise-list_since-2022_filtered_{dt.date.today()}.{fmt}"
+            assert download.suggested_filename == bundle.download_name(database, chosen, fmt)
             files[fmt] = Path(download.path()).read_bytes()
+            assert files[fmt] == bundle.download(database, chosen, fmt).data, f"the page's {fmt} differs from the command line's"
             page.wait_for_timeout(500)
 
         header, *rows = _rows(files["csv"])
@@ -86,8 +89,8 @@ def test_downloads_hold_the_rows_shown(app_url, browser, database, tmp_path):
         assert all(r[header.index("period_id")] == "since_2022" and r[header.index("kind")] in ("patrol", "bomber_patrol") for r in rows)
 
         z = zipfile.ZipFile(io.BytesIO(files["zip"]))
-        csv_name = f"ru-cn-exercise-list_since-2022_filtered_{dt.date.today()}.csv"
-        assert sorted(z.namelist()) == sorted([csv_name, "datapackage.json", "README.txt"])
+        csv_name = bundle.download_name(database, chosen, "csv")
+        assert sorted(z.namelist()) == sorted([csv_name, "sources.csv", "datapackage.json", "README.txt"])
         assert z.read(csv_name) == files["csv"]
         assert [f["name"] for f in json.loads(z.read("datapackage.json"))["resources"][0]["schema"]["fields"]] == header
         readme = z.read("README.txt").decode("utf-8")

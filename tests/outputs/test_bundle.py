@@ -23,9 +23,11 @@ def _open(database, relation, **choices):
 
 def test_zip_holds_the_csv_datapackage_and_readme(database):
     f, file, z = _open(database, "exercise_list", period="since_2022", values={"kind": ["patrol"]})
-    csv_name = bundle.download_name(f, "csv", TODAY)
-    assert file.file_name == f"ru-cn-exercise-list_since-2022_filtered_{TODAY}.zip"
-    assert sorted(z.namelist()) == sorted([csv_name, "datapackage.json", "README.txt"])
+    csv_name = bundle.download_name(database, f, "csv")
+    built = database.build_info()["built_at"].date()
+    assert file.file_name == f"ru-cn-exercise-list_since-2022_kind-patrol_{built}.zip"
+    # the rows, the sources they cite (their foreign key's rows), the package and the README
+    assert sorted(z.namelist()) == sorted([csv_name, "sources.csv", "datapackage.json", "README.txt"])
     data = z.read(csv_name)
     assert data == bundle.download(database, f, "csv", TODAY).data
     header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -33,7 +35,10 @@ def test_zip_holds_the_csv_datapackage_and_readme(database):
 
     package = json.loads(z.read("datapackage.json"))
     assert package["profile"] == "tabular-data-package" and package["licenses"] and package["sources"]
-    (resource,) = package["resources"]
+    resource, sources = package["resources"]
+    assert sources["path"] == "sources.csv" and sources["schema"]["primaryKey"] == ["source_id"]
+    assert resource["schema"]["primaryKey"] == ["exercise_id"]
+    assert {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}} in resource["schema"]["foreignKeys"]
     assert resource["path"] == csv_name and resource["profile"] == "tabular-data-resource"
     fields = resource["schema"]["fields"]
     assert [x["name"] for x in fields] == header
@@ -57,7 +62,8 @@ def test_sipri_is_cited_with_its_data_generation_date(database):
     # every release's own words: "data generated" (registers, 2024 on) or "generated" (SIPRI's old tables, 2016 and 2022)
     assert sipri and all(re.search(r"\bgenerated (\d{1,2} (and \d{1,2} )?)?[A-Z][a-z]+ (19|20)\d\d\b", s["title"]) for s in sipri), [s["title"] for s in sipri]
     assert "SIPRI Arms Transfers Database" in readme and "data generated" in readme.lower()
-    assert "SIPRI data vintage:" in readme and "million TIV" in readme
+    assert "Data vintage, per source in the file:" in readme and "million TIV" in readme
+    assert "Data generated 13 Mar 2025" in readme  # the register's own vintage, not one SIPRI date for all
 
 
 def test_zip_entries_are_dated_by_the_build_and_the_bytes_repeat(database):

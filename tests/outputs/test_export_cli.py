@@ -20,6 +20,9 @@ CASES = [
     ("exercise_list", ["--year-from", "2014", "--year-to", "2021", "--filter", "domain=naval"], dict(years=(2014, 2021), values={"domain": ["naval"]})),
     ("arms_tiv_by_year", ["--period", "2014_2022"], dict(period="2014_2022")),
     ("source_list", [], {}),
+    ("sources", ["--period", "since_2022"], dict(period="since_2022")),
+    ("arms_deal_deliveries", ["--year-from", "2014", "--year-to", "2024", "--filter", "supplier=Russia", "--filter", "recipient=China", "--filter", "release=2025", "--per-deal"],
+     dict(years=(2014, 2024), values={"supplier": ["Russia"], "recipient": ["China"], "release": ["2025"]}, per_deal=True)),
 ]
 
 
@@ -27,7 +30,7 @@ def _cli(built_db, *args):
     return subprocess.run([sys.executable, "-m", "dashboard", "export", *args, "--db", str(built_db)], cwd=ROOT, capture_output=True)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "zip"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet", "zip"])
 @pytest.mark.parametrize("relation,args,choices", CASES)
 def test_cli_equals_the_page_download(built_db, database, tmp_path, relation, args, choices, fmt):
     out = tmp_path / f"out.{fmt}"
@@ -54,7 +57,10 @@ def test_cli_writes_to_standard_output(built_db, database):
     (["exercise_list", "--year-from", "2020", "--year-to", "2010"], ["year range"]),
     (["exercise_list", "--year-from", "-99999999999999999999", "--year-to", "2010"], ["year range"]),
     (["exercise_list", "--year-from", "2020"], ["--year-to"]),
-    (["exercise_list", "--format", "xlsx"], ["invalid choice", "csv", "zip"]),
+    (["exercise_list", "--format", "pdf"], ["invalid choice", "csv", "xlsx", "parquet", "zip"]),
+    (["sipri_register", "--period", "2014_2022"], ["sipri_register has no period, date or year column", "cannot be filtered by period"]),
+    (["agreements_and_meetings", "--period", "since_2022"], ["cannot be filtered by period", "agreement_list"]),
+    (["exercise_list", "--per-deal"], ["no one-row-per-deal form", "arms_deal_deliveries"]),
 ])
 def test_cli_refuses_unknown_choices_with_a_clear_message(built_db, args, words):
     run = _cli(built_db, *args)

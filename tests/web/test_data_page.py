@@ -65,6 +65,37 @@ def test_hostile_links_fall_back_or_find_nothing(built_db, database, value):
 
 
 def test_every_relation_renders(built_db, database):
+    """Under a period, every relation shows the rows the period keeps, or, where it has no period,
+    date or year, all its rows and a caption saying the period does not apply."""
+    from dashboard.outputs import filters
+
     for relation in database.relations():
         at = _run({"relation": relation, "period": "2014_2022"})
-        assert _count(at) == len(database.fetch(export.to_query(export.choose(database, relation, "2014_2022"))))
+        applies = filters.period_applies(database, relation) is not None
+        f = export.choose(database, relation, "2014_2022" if applies else "all", per_deal=relation in filters.ROLLUPS,
+                          values={"release": [max(catalog.distinct_values(database, relation, "release"), default="")]} if "release" in catalog.filter_columns(database, relation) else None)
+        assert _count(at) == filters.count(database, f), relation
+        if not applies:
+            assert any("does not apply here" in c.value for c in at.caption), relation
+
+
+def test_the_command_the_page_shows_runs_as_shown(built_db, database, tmp_path):
+    """The page's command, run as it reads (python = the project's environment), writes the file
+    the CSV button offers, byte for byte, under the name the button gives it."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from dashboard.outputs import bundle
+
+    at = _run({"relation": "arms_deal_deliveries", "year_from": "2014", "year_to": "2024", "supplier": "Russia", "recipient": "China"})
+    words = shlex.split(at.code[0].value)
+    assert words[:4] == ["python", "-m", "dashboard", "export"] and "--per-deal" in words and "release=2025" in words
+    env = {**os.environ, "DASHBOARD_DB": str(built_db), "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, *words[1:]], cwd=tmp_path, env=env, capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode()
+    f = export.choose(database, "arms_deal_deliveries", years=(2014, 2024), values={"supplier": ["Russia"], "recipient": ["China"], "release": ["2025"]}, per_deal=True)
+    name = bundle.download_name(database, f, "csv")
+    assert words[-1] == name and (tmp_path / name).read_bytes() == bundle.download(database, f, "csv").data
+    assert _count(at) == len(export.fetch(database, f)) > 0
