@@ -30,16 +30,16 @@ with rows as (
     from stg_partnership_limits
     union all
     select 'events', event_id, title, quantity, quantity_unit, qualifier, date_label, year(event_date), period_id,
-           evidence_kind, quote, null, source_id, source_url, note, disagreement_id, null
+           evidence_kind, quote, evidence, source_id, source_url, note, disagreement_id, null
     from stg_events
     union all
     select 'incidents', incident_id, coalesce(ship, 'Ship not named in the source') || ': ' || what_damaged, null, null, qualifier,
-           date_label, year(event_date), period_id, evidence_kind, quote, null, source_id, source_url, note, disagreement_id, null
+           date_label, year(event_date), period_id, evidence_kind, quote, evidence, source_id, source_url, note, disagreement_id, null
     from stg_incidents
     union all
     select 'agreements_and_meetings', agreement_id, title, null, null, qualifier,
            coalesce(date_label, 'no date given'), year(event_date), period_id,
-           evidence_kind, quote, null, source_id, source_url, note, disagreement_id, null
+           evidence_kind, quote, evidence, source_id, source_url, note, disagreement_id, null
     from stg_agreements_and_meetings
     union all
     select 'exercises', exercise_id, name, null, null, qualifier,
