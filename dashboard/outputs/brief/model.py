@@ -84,9 +84,11 @@ def vintage(database: Database, load: Loader) -> Vintage:
     return Vintage(pd.Timestamp(info["built_at"]).to_pydatetime(), str(info["app_version"]), str(info["data_vintage"]), tuple(releases), tuple(documents))
 
 
-def prepare(database: Database, load: Loader, ids: list[str] | None = None, period: str = ALL_PERIODS) -> Briefing:
+def prepare(database: Database, load: Loader, ids: list[str] | None = None, period: str = ALL_PERIODS, params: dict[str, dict] | None = None) -> Briefing:
     """The briefing for these panel ids (the default briefing when none) and period: each panel's
-    spec, figure and sources, in the order given; panels with no rows in the period are skipped."""
+    spec, figure and sources, in the order given; panels with no rows in the period are skipped.
+    `params`: a panel's page parameters by its id (e.g. the Arms page's release); the page's
+    defaults otherwise."""
     if period not in (ALL_PERIODS, *PERIODS):
         raise BriefError(f"unknown period {period!r}; one of {', '.join((ALL_PERIODS, *PERIODS))}")
     try:
@@ -97,7 +99,7 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
     places = load("claim_places", equals={"panel": [p.id for p in chosen]})
     items, skipped = [], []
     for panel in chosen:
-        spec = panel.spec(load, period)
+        spec = panel.spec(load, period, **(params or {}).get(panel.id, {}))
         if spec is None:
             skipped.append(panel.id)
             continue
