@@ -78,3 +78,26 @@ def test_the_arms_panels_follow_the_pages_release_and_window(built_db):
     assert by_year.caption.source != panels.PANELS["ru-cn-arms-tiv-by-year"].spec(data.load, "all").caption.source
     five = panels.PANELS["ru-cn-sipri-five-year"].spec(data.load, "all", release=release, window=window)
     assert five.options["highlight"] == window and f"({release} release" in five.caption.units
+
+
+
+def _image_panels(at) -> list[str]:
+    """The panels the page offers a PNG image of (by the button's key, `image_png_<panel id>`)."""
+    ids = [b.proto.id for b in at.get("download_button") if b.proto.label.startswith("Image (PNG")]
+    return [i.split("image_png_", 1)[1] for i in ids]
+
+
+def test_registry_panels_offer_their_images_drawn_with_the_pages_choices(built_db):
+    """Each registry panel on a page offers its PNG and SVG image (the chosen pair's comparison, not
+    in the registry, does not); the image is drawn with the page's release; a presentation offers
+    none."""
+    from dashboard.web import data
+    from dashboard.web.panel_images import briefing_file
+
+    release = str(sorted(data.load("sipri_five_year")["release"].unique())[0])
+    at = open_page(PAGES["arms-transfers"], params={"release": release})
+    assert sorted(_image_panels(at)) == sorted(p.id for p in panels.PANELS.values() if p.page == "arms-transfers")
+    assert len([b for b in at.get("download_button") if b.proto.label.startswith("Image (SVG")]) == len(_image_panels(at))
+    assert _image_panels(open_page(PAGES["arms-transfers"], params={"release": release, "present": "1"})) == []
+    chosen = briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg", {"ru-cn-arms-tiv-by-year": {"release": release}})
+    assert chosen != briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg") and f"{release} release".encode() in chosen

@@ -96,7 +96,7 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
     except panels.UnknownPanel as err:
         raise BriefError(str(err)) from None
     sources = load("source_list")
-    places = load("claim_places", equals={"panel": [p.id for p in chosen]})
+    places = load("claim_places", equals={"panel_id": [p.id for p in chosen]})
     items, skipped = [], []
     for panel in chosen:
         spec = panel.spec(load, period, **(params or {}).get(panel.id, {}))
@@ -106,7 +106,7 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
         used = spec.source_ids()
         behind = sources[sources["source_id"].isin(used)]
         behind = behind.set_index("source_id").loc[[s for s in used if s in set(behind["source_id"])]].reset_index()
-        ids = list(dict.fromkeys(places.loc[places["panel"] == panel.id, "claim_id"]))
+        ids = list(dict.fromkeys(places.loc[places["panel_id"] == panel.id, "claim_id"]))
         claims = load("claim_cards", equals={"claim_id": ids}, order_by=("claim_id",)) if ids else load("claim_cards", limit=0)
         items.append(Item(spec, spec.figure(), behind, claims[_shown(claims, spec, period)].reset_index(drop=True)))
     return Briefing(period, vintage(database, load), tuple(items), tuple(skipped))
