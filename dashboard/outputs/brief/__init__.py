@@ -49,4 +49,4 @@ def make(briefing: Briefing, fmt: str) -> bytes:
         return deck.deck(briefing)
     from dashboard.outputs.brief import pack
 
-    return pack.offline_html(briefing) if fmt == "html" else pack.pdf(briefing)
+    return pack.html(briefing) if fmt == "html" else pack.pdf(briefing)

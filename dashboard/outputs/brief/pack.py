@@ -199,7 +199,7 @@ def _config(item: Item) -> dict:
     return config
 
 
-def offline_html(briefing: Briefing) -> bytes:
+def html(briefing: Briefing) -> bytes:
     """The offline pack: pictures first, interactive once plotly.js has run."""
     sections, figures = [], []
     for item in briefing.items:
