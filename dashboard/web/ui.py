@@ -13,7 +13,8 @@ import streamlit as st
 from dashboard.core import style
 from dashboard.core.db import ALL_PERIODS, PERIODS
 from dashboard.outputs.export import file_name, to_csv_bytes
-from dashboard.web import claims, data
+from dashboard.outputs import panels
+from dashboard.web import claims, data, panel_images
 
 PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
 # ":" and "@" too: an escaped "https\://" or "a@b\.c" is not turned into a link by GFM's
@@ -241,11 +242,12 @@ def description_of(fig: go.Figure) -> str | None:
     return None
 
 
-def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None, description: str | None = None, release: str | None = None) -> None:
+def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame | None = None, note: str | None = None, description: str | None = None, release: str | None = None, params: dict | None = None) -> None:
     """A chart that stands alone, then its description in words (the chart's text alternative),
     then (unless presenting) the exact rows behind it with a CSV download, where there are any the
     verbatim quotes behind its figures, the claim cards of its rows (a chart's hover cannot hold a
-    link), and its citation. `release`: the SIPRI release the chart draws, where its rows do not
+    link), for a panel of the registry its PNG and SVG images (drawn with `params`, the page's
+    choices), and its citation. `release`: the SIPRI release the chart draws, where its rows do not
     carry a `release` column."""
     st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
     description = description or description_of(fig)
@@ -260,6 +262,8 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
         with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
             quote_list(quotes)
     claim_links(rows)
+    if name in panels.PANELS:
+        panel_images.image_downloads(name, period(), **(params or {}))
     with st.expander("Cite this chart", icon=":material/format_quote:"):
         st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
         st.caption("The link reopens this view with its filters; the date is today's (UTC).")
@@ -456,3 +460,26 @@ def url_choice_or_link(label: str, options: Sequence[str], *, key: str, default:
         wanted = st.query_params.get(key)
         return wanted if wanted in options else default
     return url_choice(label, options, key=key, default=default, format_func=format_func, help=help)
+
+
+# Markdown that a note's plain text could form (emphasis, code, links, HTML, headings, maths, e-mail
+# autolinks), escaped; ":" and parentheses stay as written, so a note reads the same in the page's
+# Markdown as in a slide's plain text.
+_NOTE_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~$@&])")
+
+
+def note_text(text: str | None) -> str | None:
+    """A panel's plain-text note for st.caption."""
+    return None if text is None else _NOTE_SPECIAL.sub(r"\\\1", text)
+
+
+def registry_panel(panel_id: str, **params) -> panels.Spec | None:
+    """The registry's panel `panel_id` (dashboard.outputs.panels) for the period and the page's
+    choices `params`, drawn as panel() draws a chart: the one definition the briefing output draws
+    too. None (nothing drawn) when the period has no rows for it: the page says so in its words."""
+    spec = panels.PANELS[panel_id].spec(data.load, period(), **params)
+    if spec is None:
+        return None
+    fig = chart(spec.builder, spec.rows, spec.caption, **spec.options)
+    panel(fig, spec.behind, name=spec.id, quotes=spec.quotes, note=note_text(spec.note), params=params)
+    return spec

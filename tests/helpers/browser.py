@@ -16,7 +16,7 @@ from dashboard.core.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGE_PATHS = {"Overview": "", "Arms transfers": "arms-transfers", "Dual-use supply": "dual-use", "Exercises and diplomacy": "exercises", "Incidents": "incidents", "Limits of the partnership": "limits", "Data explorer": "data", "Sources and method": "sources"}
+PAGE_PATHS = {"Overview": "", "Arms transfers": "arms-transfers", "Dual-use supply": "dual-use", "Exercises and diplomacy": "exercises", "Incidents": "incidents", "Limits of the partnership": "limits", "Data explorer": "data", "Sources and method": "sources", "Briefing": "briefing"}
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
 

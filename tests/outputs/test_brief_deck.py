@@ -14,6 +14,7 @@ import sys
 import pytest
 from pptx import Presentation
 
+from dashboard.core import citations
 from dashboard.core.paths import ROOT
 from dashboard.outputs import panels
 
@@ -66,7 +67,18 @@ def test_every_panel_slide_has_its_chart_caption_source_and_notes(deck_bytes, sp
             said = first["quote"] if first["evidence_kind"] == "quote" and first["quote"] else first["evidence"]
             assert "Quotes behind the figures:" in notes and str(said)[:60] in notes, (spec.id, notes[:400])
     arms = slides[1 + list(panels.DEFAULT_BRIEFING).index("ru-cn-arms-tiv-by-year")].notes_slide.notes_text_frame.text
-    assert "Credit: SIPRI Arms Transfers Database, 13 March 2025." in arms
+    _credits_every_release_drawn(arms, next(s for s in specs if s.id == "ru-cn-arms-tiv-by-year"))
+
+
+def _credits_every_release_drawn(notes: str, spec) -> None:
+    """The notes give SIPRI's credit line for each release file the chart's bars come from."""
+    from dashboard.web import data
+
+    files = data.load("source_list", equals={"source_id": spec.source_ids()})
+    sipri = files[files["title"].str.contains("SIPRI") & files["kind"].eq("database")]
+    assert len(sipri) >= 2, spec.source_ids()  # the newest release for each year: more than one release
+    for published in sipri["published"]:
+        assert f"Credit: {citations.sipri_credit({'data_generated': published})}." in notes, (published, notes[-600:])
 
 
 def test_libreoffice_impress_opens_the_deck(deck_bytes, specs, tmp_path):

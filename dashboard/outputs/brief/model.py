@@ -84,9 +84,11 @@ def vintage(database: Database, load: Loader) -> Vintage:
     return Vintage(pd.Timestamp(info["built_at"]).to_pydatetime(), str(info["app_version"]), str(info["data_vintage"]), tuple(releases), tuple(documents))
 
 
-def prepare(database: Database, load: Loader, ids: list[str] | None = None, period: str = ALL_PERIODS) -> Briefing:
+def prepare(database: Database, load: Loader, ids: list[str] | None = None, period: str = ALL_PERIODS, params: dict[str, dict] | None = None) -> Briefing:
     """The briefing for these panel ids (the default briefing when none) and period: each panel's
-    spec, figure and sources, in the order given; panels with no rows in the period are skipped."""
+    spec, figure and sources, in the order given; panels with no rows in the period are skipped.
+    `params`: a panel's page parameters by its id (e.g. the Arms page's release); the page's
+    defaults otherwise."""
     if period not in (ALL_PERIODS, *PERIODS):
         raise BriefError(f"unknown period {period!r}; one of {', '.join((ALL_PERIODS, *PERIODS))}")
     try:
@@ -94,17 +96,17 @@ def prepare(database: Database, load: Loader, ids: list[str] | None = None, peri
     except panels.UnknownPanel as err:
         raise BriefError(str(err)) from None
     sources = load("source_list")
-    places = load("claim_places", equals={"panel": [p.id for p in chosen]})
+    places = load("claim_places", equals={"panel_id": [p.id for p in chosen]})
     items, skipped = [], []
     for panel in chosen:
-        spec = panel.spec(load, period)
+        spec = panel.spec(load, period, **(params or {}).get(panel.id, {}))
         if spec is None:
             skipped.append(panel.id)
             continue
         used = spec.source_ids()
         behind = sources[sources["source_id"].isin(used)]
         behind = behind.set_index("source_id").loc[[s for s in used if s in set(behind["source_id"])]].reset_index()
-        ids = list(dict.fromkeys(places.loc[places["panel"] == panel.id, "claim_id"]))
+        ids = list(dict.fromkeys(places.loc[places["panel_id"] == panel.id, "claim_id"]))
         claims = load("claim_cards", equals={"claim_id": ids}, order_by=("claim_id",)) if ids else load("claim_cards", limit=0)
         items.append(Item(spec, spec.figure(), behind, claims[_shown(claims, spec, period)].reset_index(drop=True)))
     return Briefing(period, vintage(database, load), tuple(items), tuple(skipped))

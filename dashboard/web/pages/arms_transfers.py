@@ -5,11 +5,12 @@ Russia → China."""
 
 import streamlit as st
 
-from dashboard.core import charts, charts_sipri
+from dashboard.core import charts_sipri
 from dashboard.core.charts import Caption
+from dashboard.outputs import panels
 from dashboard.web import data, ui
 
-NEWEST = "newest"
+NEWEST = panels.arms.NEWEST
 
 period = ui.period()
 ui.page_header("Arms transfers", "Deliveries of major conventional arms recorded by SIPRI, and what the two documents say about them.")
@@ -32,33 +33,18 @@ st.info(
     icon=":material/info:",
 )
 
-by_year = data.load("arms_tiv_by_year", period, equals={"release_view": release})
-fig = ui.chart(charts.tiv_by_year, by_year, Caption("Russia and Soviet Union → China: arms delivered per year", "Millions of TIV (SIPRI's yearly values; Soviet Union to 1991, Russia from 1992)", period, charts_sipri.release_source(by_year)))
-estimated = by_year[by_year["is_estimate"].astype(bool)]
-ui.panel(fig, by_year, name="ru-cn-arms-tiv-by-year", note=(
-    "Hatched: " + "; ".join(f"{r.year}, {r.method_label}" for r in estimated.itertuples()) + "." if not estimated.empty else "Every bar is SIPRI's own yearly value."
-) + " One value per year from one release: the bars add up.")
+ui.registry_panel("ru-cn-arms-tiv-by-year", release=release)
 
 st.header("Russia → China in context")
-share = data.load("arms_china_import_share", period, equals={"release_view": release})
-fig = ui.chart(
-    charts_sipri.estimated_lines, share.assign(series="Russia + Soviet Union share of China's imports"),
-    Caption("Share of China's arms imports supplied by Russia (Soviet Union before 1992)", "Percent of China's total TIV imports, both from the same release", period, charts_sipri.release_source(share)),
-    x="year", y="share_pct", series="series",
-    hover=["Year:year", "Share (%):share_pct", "From Russia/Soviet Union (millions TIV):russia_soviet_union_mtiv", "China's total imports (millions TIV):china_imports_mtiv", "Release:release_label", "Method:method"],
-)
-ui.panel(fig, share, name="ru-cn-share-of-china-arms-imports", note=None if not share.empty else f"The {release} release holds no values of China's total imports here: choose another release.")
+ui.registry_panel("ru-cn-share-of-china-arms-imports", release=release)
 
 st.subheader("SIPRI's five-year view")
-five = data.load("sipri_five_year")
-five_releases = sorted(five["release"].unique(), reverse=True)
-if not five_releases:
+five, five_release = panels.arms.five_year_rows(data.load, release)
+if five_release is None:
     st.caption("No release here has yearly values for every pair over five years.")
 else:
-    five_release = int(release) if release != NEWEST and int(release) in five_releases else five_releases[0]
-    if release != NEWEST and int(release) not in five_releases:
+    if release != NEWEST and int(release) != five_release:
         st.caption(f"The {release} release has no five-year window here (its yearly values for every pair do not cover five years); shown: the {five_release} release.")
-    five = five[five["release"] == five_release]
     window = ui.url_choice_or_link("Five-year window", list(five["window_label"]), key="window", default=five["window_label"].iloc[0])
     chosen = five[five["window_label"] == window].iloc[0]
     previous = f" (from {chosen['previous_window_label']})" if not ui.missing(chosen["previous_window_label"]) else ""
@@ -72,45 +58,16 @@ else:
     with tiles[2]:
         ui.tile(f"China's share of world arms imports, {window}", charts_sipri.sipri_rounded(chosen["china_share_of_world_imports_pct"], "percent"))
         ui.tile(f"Change in China's arms imports{previous}", charts_sipri.sipri_rounded(chosen["china_imports_change_pct"], "percent change") or "no earlier window in this release")
-    fig = ui.chart(
-        charts_sipri.five_year_bars, five,
-        Caption("China's arms imports per five-year window, by supplier", f"Millions of TIV per five years ({five_release} release, windows as SIPRI's Fact Sheets compare them)", "all", charts_sipri.release_source(five, year="window_last_year")),
-        highlight=window,
-    )
-    ui.panel(fig, five, name=f"sipri-five-year-{five_release}", note="Percentages at SIPRI's rounding (whole numbers from 10%, one decimal below). Every value of a window comes from one release.")
+    ui.registry_panel("ru-cn-sipri-five-year", release=release, window=window)
 if not ui.presenting():  # the check is for readers who audit, not for a slide
     check = data.load("sipri_fact_sheet_check")
     with st.expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)"):
         st.caption("Each figure SIPRI published, beside what the same release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
         ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
 
-by_category = data.load("arms_tiv_by_category", period)
-fig = ui.chart(
-    charts.horizontal_bars, by_category.assign(category_label=by_category["category"].map(charts.style.series_name), row=by_category["category"].str.replace("_", " ") + " · " + by_category["period_id"].map(lambda p: charts.style.period_label(p))),
-    Caption("What was delivered: TIV by weapon category and period", "Millions of TIV (estimate: each deal's TIV spread evenly over its delivery years)", period, charts_sipri.release_source(by_category, year=None, extra="categories assigned by this project")),
-    x="tiv_mtiv", y="row", colour_by="period_id", label="tiv_mtiv", estimate_col="is_estimate", hover=["Category:category_label", "Period:period_label", "TIV (millions, estimate):tiv_mtiv", "Deals:deals", "Systems:systems", "Method:method"],
-)
-ui.panel(fig, by_category, name="ru-cn-arms-tiv-by-category")
-
-register = charts_sipri.release_source(by_category, year=None)
-deals = data.load("arms_deals_by_period", equals={"period_scope": period}, order_by=("-tiv_in_scope_mtiv",), limit=15)
-row = deals["designation"] + " (" + deals["order_year"].astype(str) + ", " + deals["supplier"] + ")"
-deals = deals.assign(row=row.where(~row.duplicated(keep=False), row + " · SIPRI deal " + deals["deal_id"].astype(str)))  # one row per deal
-fig = ui.chart(
-    charts.horizontal_bars, deals, Caption("Largest deals", "Millions of TIV delivered" + (" in the period (estimate)" if period != "all" else " (SIPRI's total per deal)"), period, register),
-    x="tiv_in_scope_mtiv", y="row", colour_by="category", label="tiv_in_scope_mtiv", estimate_col="is_estimate",
-    hover=["Designation:designation", "Description:description", "Ordered:number_ordered", "Delivered:number_delivered", "Delivery years:delivery_years", "Status:status", "SIPRI comments:comments", "TIV of the whole deal (millions):tiv_deal_total_mtiv"],
-)
-ui.panel(fig, deals, name="ru-cn-arms-largest-deals", note="A “?” flag in SIPRI's data (columns *_uncertain) marks an uncertain year or number.")
-
-named = data.load("arms_named_systems", period)
-if not named.empty:
-    fig = ui.chart(
-        charts.hedged_bars, named, Caption("Systems the documents name: their figures beside SIPRI's", "Units delivered or stated (≥, > and ≈ mark hedged figures; dotted bars)", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); " + register.removeprefix("Source: ")),
-        x="units", y="system_family", label="units_label", colour_by="reading", orientation="h",
-        hover=["System:system_family", "Reading:reading", "Units:units_label", "Years:years", "Qualifier:qualifier_label", "Quote or register rows:evidence", "Note:note"],
-    )
-    ui.panel(fig, named, name="ru-cn-arms-documents-vs-sipri", quotes=named[named["evidence_kind"] == "quote"].assign(label=named["system_family"]))
+ui.registry_panel("ru-cn-arms-tiv-by-category")
+ui.registry_panel("ru-cn-arms-largest-deals")
+ui.registry_panel("ru-cn-arms-documents-vs-sipri")
 
 pairs = data.load("arms_pairs")
 options = list(pairs["pair"])

@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from dashboard.core import charts
-from dashboard.core.charts import Caption
 from dashboard.web import data, ui
 
 period = ui.period()
@@ -21,28 +19,11 @@ def recorded_years(view: str, **filters) -> str:
 ui.page_header("Dual-use supply since 2022", "China's supply of chips, chip-making equipment, critical minerals and nitrocellulose to Russia, as each source states it.")
 ui.record_up_to("dual_use")
 
-shares = data.load("dual_use_shares", period)
-if shares.empty:
+if ui.registry_panel("ru-cn-dual-use-shares") is None:
     st.info("No share figure for chips and chip-making inputs is recorded in this period (the sources give shares for " + recorded_years("dual_use_shares") + "), so its chart is not shown.")
-else:
-    fig = ui.chart(
-        charts.hedged_bars, shares, Caption("China's share of Russia's chip imports, chip-making inputs and drone electronics", "Percent, as each source states it (dotted bars: hedged figures)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK/WSJ summary (Abachy, 2023); SCMP (2023, IIF estimate); EIR News (2024, US government claim); LIGA.net (2025, Ukrainian intelligence claim)"),
-        x="share_pct", y="row_label", label="share_label", colour_by="period_id", orientation="h", value_range=(0, 105),
-        hover=["Item:item", "Year:year", "Share:share_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
-    )
-    ui.panel(fig, shares, name="ru-cn-dual-use-shares", quotes=shares.assign(label=shares["row_label"]), note="The shares come from different data sets and definitions (microchips, chips and components, mainland China plus Hong Kong, microelectronics, the origin of drone electronics): they disagree and are shown side by side, not reconciled.")
 
-flows = data.load("commodity_flow_list", period, equals={"commodity": "nitrocellulose"})
-if flows.empty:
+if ui.registry_panel("ru-cn-nitrocellulose-tonnes") is None:
     st.info("No nitrocellulose shipment is recorded in this period (the sources give tonnes for " + recorded_years("commodity_flow_list", equals={"commodity": "nitrocellulose"}) + "), so its chart is not shown.")
-else:
-    plotted = flows[flows["year"].notna()]
-    fig = ui.chart(
-        charts.hedged_bars, plotted.assign(year=plotted["year"].astype(int).astype(str)), Caption("China → Russia: nitrocellulose shipped per year", "Tonnes, as each source states it (dotted bars: hedged; 2024 is January–March only)", period, "Source: Hrytsenko & Racz, CEPA (2025); NHK World (16 May 2024), from Chinese customs data"),
-        x="year", y="quantity", label="quantity_label", colour_by="reading",
-        hover=["Year:year_label", "Tonnes:quantity_label", "Qualifier:qualifier_label", "Quote:quote", "Paraphrase:evidence", "URL:source_url", "Note:note"],
-    )
-    ui.panel(fig, flows, name="ru-cn-nitrocellulose-tonnes", quotes=flows.assign(label=flows["reading"] + " · " + flows["year_label"]))
 
 suppliers = data.load("dual_use_suppliers", period)
 st.header("Critical minerals: China as sole or only supplier")
@@ -57,4 +38,4 @@ else:
     if not ui.presenting():
         ui.data_expander(suppliers, "ru-cn-critical-minerals-suppliers", "list")
 
-ui.footer(sorted({"cepa_2025", *shares["source_id"], *flows["source_id"]}))
+ui.footer(sorted({"cepa_2025", *data.load("dual_use_shares", period)["source_id"], *data.load("commodity_flow_list", period, equals={"commodity": "nitrocellulose"})["source_id"]}))

@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from dashboard.core import charts, style
-from dashboard.core.charts import Caption
 from dashboard.web import data, ui
 
 period = ui.period()
@@ -16,20 +14,10 @@ for i, r in enumerate(shown.itertuples()):
     with cols[i % len(cols)]:
         ui.tile(r.label, r.value_text, r.help_text)
 
-comparison = data.load("period_comparison")
-fig = ui.chart(
-    charts.period_comparison, comparison, Caption("How cooperation changed across the three periods", "Yearly average in each period (TIV: millions; counts: events per year)", "all", "Source: SIPRI Arms Transfers Database (data generated 13 Mar 2025; yearly TIV estimated from the register); joint exercises list; CEPA (2025); Rabdan INSIGHTS (2025)"),
-    highlight=period,
-)
-ui.panel(fig, comparison, name="ru-cn-period-comparison", note="Averages per year make periods of different lengths comparable. Yearly arms TIV from the register is an estimate (each deal's TIV spread evenly over its delivery years).")
+ui.registry_panel("ru-cn-period-comparison")
 
-events = data.load("key_events", period)
 ui.record_up_to("key_events")
-fig = ui.chart(
-    charts.timeline, events, Caption("Key events", "Dated statements of the sources; first day of the month or year where the source gives no day", period, "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); since the documents, public pages (one cited page per row)"),
-    date="plot_date", label="title", lane="lane", hover=["What:title", "When:date_label", "Quote:quote", "Paraphrase:evidence", "Source:source_title", "Note:note"], height=520,
-)
-ui.panel(fig, events, name="ru-cn-key-events", quotes=events.assign(label=events["title"]))
+events = ui.registry_panel("ru-cn-key-events").rows
 
 ui.period_legend()
 st.caption("Use the period selector in the sidebar to filter every page.")
