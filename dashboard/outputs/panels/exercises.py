@@ -8,7 +8,7 @@ from dashboard.core.charts import Caption
 from dashboard.outputs.panels.model import Loader, Spec, quotes
 
 SOURCE_EX = "Source: compiled list of joint exercises from official, agency and analyst pages (one cited page per row); CEPA (2025); Rabdan INSIGHTS (2025)"
-SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); “The United States and the Russia-China Military-Security Partnership”, Rabdan INSIGHTS (2025); since the documents, public pages (one cited page per row)"
+SOURCE_AG = "Source: Hrytsenko & Racz, CEPA (2025); Rabdan INSIGHTS (2025); since the documents, public pages (one cited page per row)"
 
 
 def exercises_by_year(load: Loader, period: str) -> Spec | None:
