@@ -120,7 +120,7 @@ def test_every_view_column_has_its_own_description_and_numbers_a_unit(database):
 
 def test_arms_tiv_by_year_describes_its_rows_not_a_2024_table(database):
     docs = database.column_docs("arms_tiv_by_year")
-    assert "(2024)" not in docs["year"]["description"] and docs["series"]["description"] and docs["deals"]["unit"]
+    assert "(2024)" not in docs["year"]["description"] and docs["release_view"]["description"] and docs["deals"]["unit"]
     assert "sipri_tiv_2025_04" not in docs["source_id"]["description"]
 
 
