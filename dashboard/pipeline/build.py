@@ -31,7 +31,7 @@ from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
 from dashboard.pipeline.csv_cells import read_csv_cells
-from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar, store_view_sidecars
+from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar, replace_column_docs, store_view_sidecars
 
 # Views in these layers are stored as tables at the end of the build (see materialise()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
@@ -513,13 +513,14 @@ def _store_view_column_docs(con: duckdb.DuckDBPyConnection, views: list[View]) -
         "select table_name, column_name from information_schema.columns where table_name in (select unnest(?))", [marts]
     ).fetchall():
         have.setdefault(column, []).append(name)
+    rows: list[tuple] = []
     for column, entry in entries.items():
         if not isinstance(entry, dict) or not str(entry.get("description") or "").strip():
             raise BuildError(path, f"column {column!r} has no description", line=line_of(path, column), column=column, expected="description: <text>")
         if column not in have:
             raise BuildError(path, f"no mart has a column {column!r}", line=line_of(path, column), column=column, expected="only columns of the marts under queries/marts/")
-        for relation in sorted(have[column]):
-            con.execute("insert or replace into meta_columns values (?, ?, ?, ?)", [relation, column, entry["description"], entry.get("unit")])
+        rows.extend((relation, column, entry["description"], entry.get("unit")) for relation in sorted(have[column]))
+    replace_column_docs(con, rows)
 
 
 def _leading_comment(sql: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from dashboard.core.errors import BuildError
@@ -124,6 +125,8 @@ def store_view_sidecars(con, views) -> None:
     entry for a column the view does not have (a view changed since) is not stored: the check
     `stale_view_sidecar_entries` names it (tests/outputs), so a changed view never stops a build."""
     con.execute("create table if not exists meta_keys (relation varchar, kind varchar, columns varchar[], ref_relation varchar, ref_columns varchar[])")
+    docs: list[tuple] = []
+    keys: list[tuple] = []
     for v in views:
         doc = load_view_sidecar(v.path)
         if doc is None:
@@ -132,19 +135,30 @@ def store_view_sidecars(con, views) -> None:
         have = set(view_columns(con, v.name))
         if doc.get("title"):
             con.execute("update meta_relations set title = ? where name = ?", [str(doc["title"]), v.name])
-        for column, spec in doc["columns"].items():
-            if column in have:
-                con.execute("insert or replace into meta_columns values (?, ?, ?, ?)", [v.name, column, str(spec["description"]).strip(), None if spec.get("unit") is None else str(spec["unit"])])
+        docs.extend((v.name, column, str(spec["description"]).strip(), None if spec.get("unit") is None else str(spec["unit"])) for column, spec in doc["columns"].items() if column in have)
         key = list(doc.get("primary_key") or [])
         if key and set(key) <= have:
             cols = ", ".join('"' + c + '"' for c in key)
             dup = con.execute(f'select {cols}, count(*) from "{v.name}" group by all having count(*) > 1 limit 1').fetchall()
             if dup:
                 raise BuildError(path, f"primary_key {key} does not hold: {dup[0][:-1]} appears {dup[0][-1]} times", line=line_of(path, "primary_key"), expected="columns that name one row each")
-            con.execute("insert into meta_keys values (?, 'primary', ?, null, null)", [v.name, key])
+            keys.append((v.name, "primary", key, None, None))
         for fk in doc.get("foreign_keys") or []:
             if set(fk["fields"]) <= have:
-                con.execute("insert into meta_keys values (?, 'foreign', ?, ?, ?)", [v.name, list(fk["fields"]), str(fk["reference"]["resource"]), list(fk["reference"]["fields"])])
+                keys.append((v.name, "foreign", list(fk["fields"]), str(fk["reference"]["resource"]), list(fk["reference"]["fields"])))
+    replace_column_docs(con, docs)
+    if keys:
+        frame = pd.DataFrame(keys, columns=["relation", "kind", "columns", "ref_relation", "ref_columns"], dtype=object)  # noqa: F841 (read by name below)
+        con.execute("insert into meta_keys select relation, kind, columns::varchar[], ref_relation, ref_columns::varchar[] from frame")
+
+
+def replace_column_docs(con, rows: list[tuple]) -> None:
+    """Store (relation, column, description, unit) rows in meta_columns in one statement, replacing
+    the rows of the same relation and column (one insert per row costs milliseconds each)."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=["relation", "column_name", "description", "unit"], dtype=object)  # noqa: F841 (read by name below)
+    con.execute("insert or replace into meta_columns select relation, column_name, description, unit from frame")
 
 
 def view_columns(con, view: str) -> list[str]:
