@@ -12,7 +12,7 @@ places as (
     from curated c join stg_doc_arms_transfers d on c.relation = 'doc_arms_transfers' and d.transfer_id = c.record_id
     where d.direction = 'russia_to_china' and d.quantity is not null and d.sipri_designations is not null and d.part_of is null
     union all
-    select c.claim_id, '/dual-use', 'Dual-use supply', 'ru-cn-dual-use-shares', 'China''s share of Russia''s imports: chips and chip-making inputs', null, 1
+    select c.claim_id, '/dual-use', 'Dual-use supply', 'ru-cn-dual-use-shares', 'China''s share of Russia''s chip imports, chip-making inputs and drone electronics', null, 1
     from curated c join dual_use_shares d on c.relation = 'supply_dependencies' and d.dependency_id = c.record_id
     union all
     select c.claim_id, '/dual-use', 'Dual-use supply', 'ru-cn-critical-minerals-suppliers', 'Critical minerals: China as sole or only supplier', null, 1

@@ -101,3 +101,15 @@ def test_registry_panels_offer_their_images_drawn_with_the_pages_choices(built_d
     assert _image_panels(open_page(PAGES["arms-transfers"], params={"release": release, "present": "1"})) == []
     chosen = briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg", {"ru-cn-arms-tiv-by-year": {"release": release}})
     assert chosen != briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg") and f"{release} release".encode() in chosen
+
+
+def test_claim_cards_name_each_panel_by_its_own_title(built_db, db):
+    """A claim card's "where it appears" names the panel by the title the panel shows (the
+    registry's caption), so a reader finds it on the page; claim_places keeps its own copy."""
+    from dashboard.web import data
+
+    places = db.execute("select distinct panel_id, panel_title from claim_places where panel_id in (select unnest(?))", [list(panels.PANELS)]).fetchall()
+    assert places, "no claim place names a registry panel"
+    for panel_id, title in places:
+        spec = panels.PANELS[panel_id].spec(data.load, "all")
+        assert spec is None or spec.caption.title == title, (panel_id, title, spec.caption.title)
