@@ -22,7 +22,7 @@ PAGES = [
     st.Page("web/pages/data_explorer.py", title="Data explorer", icon=":material/table:", url_path="data"),
     st.Page("web/pages/sources.py", title="Sources and method", icon=":material/menu_book:", url_path="sources"),
     st.Page("web/pages/briefing.py", title="Briefing", icon=":material/slideshow:", url_path="briefing"),
-    st.Page("web/pages/claim.py", title="Claim card", icon=":material/format_quote:", url_path="claim", visibility="hidden"),
+    st.Page("web/pages/claim.py", title="Claim card", icon=":material/bookmark:", url_path="claim", visibility="hidden"),
 ]
 
 

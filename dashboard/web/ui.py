@@ -264,7 +264,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     claim_links(rows)
     if name in panels.PANELS:
         panel_images.image_downloads(name, period(), **(params or {}))
-    with st.expander("Cite this chart", icon=":material/format_quote:"):
+    with st.expander("Cite this chart", icon=":material/bookmark:"):
         st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
         st.caption("The link reopens this view with its filters; the date is today's (UTC).")
 
@@ -279,17 +279,17 @@ def claim_links(rows: pd.DataFrame) -> None:
     found = claims.cards(ids[:CLAIMS_LISTED])
     if found.empty:
         return
-    with st.expander(f"Claims behind this chart ({len(ids)})", icon=":material/fact_check:"):
+    with st.expander(f"Claims behind this chart ({len(ids)})", icon=":material/checklist:"):
         for card in found.to_dict("records"):
             claim_link(card)
         if len(ids) > len(found):
-            st.caption(f"The first {len(found)} of {len(ids):,}: every card is in the Data explorer (view claim_cards).")
+            st.caption(f"The first {len(found)} of {len(ids):,}: every card is in the Data explorer (the claim cards view).")
 
 
 def claim_link(card: dict, label: str | None = None) -> None:
     """A link to a claim card, shown as its label, value, period and source (or `label`)."""
     shown = label or " · ".join(str(card[c]) for c in ("label", "value_text", "period_text", "source_publisher") if not missing(card.get(c)))
-    st.page_link(claims.PAGE_FILE, label=plain(shown or "Claim card"), query_params={claims.PARAM: card["claim_id"]}, icon=":material/fact_check:")
+    st.page_link(claims.PAGE_FILE, label=plain(shown or "Claim card"), query_params={claims.PARAM: card["claim_id"]}, icon=":material/checklist:")
 
 
 def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_period: str | None = None) -> None:

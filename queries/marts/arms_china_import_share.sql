@@ -18,7 +18,7 @@ per_release as (
         coalesce(sum(v.tiv_mtiv) filter (where v.supplier in ('Russia', 'Soviet Union')), 0) as ru_su_mtiv,
         coalesce(sum(v.tiv_mtiv), 0) as china_mtiv,
         coalesce(bool_or(v.is_estimate), false) as is_estimate,
-        string_agg(distinct v.method, ', ' order by v.method) as methods,
+        string_agg(distinct v.method_label, '; ' order by v.method_label) filter (where v.is_estimate) as methods,
         c.data_generated_first,
         c.data_generated_last,
         c.release_label,
@@ -42,7 +42,7 @@ select
     round(v.china_mtiv, 2) as china_imports_mtiv,
     case when v.china_mtiv > 0 then round(100 * v.ru_su_mtiv / v.china_mtiv, 1) end as share_pct,
     v.is_estimate,
-    case when v.is_estimate then 'Estimate: part of the year''s values are this project''s estimates from the 2026 register (' || v.methods || '); numerator and denominator from the same release'
+    case when v.is_estimate then 'Estimate: part of the year''s values are this project''s estimates from the 2026 register (' || v.methods || '). Numerator and denominator from the same release'
          else 'SIPRI''s values of one release: Russia + Soviet Union → China over China''s total imports' end as method,
     v.data_generated_first,
     v.data_generated_last,

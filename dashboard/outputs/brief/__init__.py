@@ -29,7 +29,7 @@ MIME = {
 def file_name(briefing_ids: list[str] | None, period: str, fmt: str) -> str:
     """What the file is called: the panel (for an image) or "briefing", and the period."""
     what = briefing_ids[0] if fmt in ("png", "svg") and briefing_ids else "briefing"
-    return f"{style.slug(what)}_{style.slug(period)}.{fmt}"
+    return f"{style.slug(what)}-{style.slug(period)}.{fmt}"
 
 
 def make(briefing: Briefing, fmt: str) -> bytes:

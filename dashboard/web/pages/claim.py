@@ -15,11 +15,11 @@ found = data.load("claim_cards", equals={"claim_id": wanted}) if wanted else Non
 if found is None or found.empty:
     st.title("Claim card")
     if wanted:
-        st.warning(f"No claim card has the id “{ui.plain(wanted)}”. The link may be cut short, or the figure may have been corrected or removed since it was made.", icon=":material/search_off:")
+        st.warning(f"No claim card has the id “{ui.plain(wanted)}”. The link may be cut short, or the figure may have been corrected or removed since it was made.", icon=":material/help:")
     else:
         st.info("A claim card shows one figure with the sentence or SIPRI register rows behind it and its citation. Open one from a panel's “Claims behind this chart” list or a headline figure.", icon=":material/info:")
     st.page_link(claims.PAGE_FILES["/data"], label="Every figure is in the Data explorer", icon=":material/table:")
-    st.page_link(claims.PAGE_FILES["/sources"], label="Every source is on Sources and method", icon=":material/menu_book:")
+    st.page_link(claims.PAGE_FILES["/sources"], label="Every source is on Sources and method", icon=":material/book:")
     st.stop()
 
 card = found.iloc[0].to_dict()
@@ -86,7 +86,7 @@ places = data.load("claim_places", equals={"claim_id": wanted}, order_by=("place
 for p in places.drop_duplicates(["page_path", "panel_id"]).to_dict("records"):
     shown = p["panel_title"] if p["page_path"] == "/data" else ("headline figure “" if p["panel_id"] == "headline" else "panel “") + p["panel_title"] + "”"
     st.page_link(
-        claims.PAGE_FILES[p["page_path"]], label=ui.plain(f"{p['page_title']}: {shown}"), icon=":material/arrow_back:",
+        claims.PAGE_FILES[p["page_path"]], label=ui.plain(f"{p['page_title']}: {shown}"), icon=":material/undo:",
         query_params={"relation": p["panel_id"]} if p["page_path"] == "/data" else None,
     )
 as_of = value("as_of") or "the database build of " + ui.reader_date(data.database().build_info()["built_at"])
