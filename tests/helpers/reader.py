@@ -327,10 +327,13 @@ SHOWN = 12  # kinds of problem listed in a failure message; the rest are counted
 
 
 def id_exempt(page_title: str, chunk: dict) -> bool:
-    """Page text where snake_case ids are shown on purpose, on the Data explorer only: the
-    command line for scripts (stCode: it must carry the relation's name) and the "Table or view"
-    picker (it names the relation). Its data grid is exempt too (see page_findings)."""
-    return page_title == "Data explorer" and (chunk["kind"] == "stCode" or (chunk["kind"] == "stSelectbox" and chunk["label"] == "Table or view"))
+    """Page text where snake_case ids are shown on purpose: the command line for scripts on the
+    Data explorer and the Briefing page (stCode: it must carry the relation's name and the period's
+    id, e.g. --period before_2014) and the Data explorer's "Table or view" picker (it names the
+    relation). The Data explorer's data grid is exempt too (see page_findings)."""
+    if chunk["kind"] == "stCode":
+        return page_title in ("Data explorer", "Briefing")
+    return page_title == "Data explorer" and chunk["kind"] == "stSelectbox" and chunk["label"] == "Table or view"
 
 
 _TAG = re.compile(r"<br\s*/?>|<[^>]*>", re.I)
