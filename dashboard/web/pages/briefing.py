@@ -37,5 +37,5 @@ for where, (fmt, label, what) in zip(columns, FILES):
 st.caption("The same files from a script:")
 st.code(
     "python -m dashboard brief" + (f" --panels {','.join(ids)}" if ids else "") + (f" --period {period}" if period != "all" else "") + f" --out {brief.file_name(ids, period, 'pptx')}",
-    language="bash", wrap_lines=True,
+    language=None, wrap_lines=True,  # no highlighting: its colours fail contrast on the light theme
 )
