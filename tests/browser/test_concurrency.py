@@ -26,7 +26,8 @@ SESSIONS = int(os.environ.get("CONCURRENCY_SESSIONS", 20))  # 20 in CI; fewer on
 TIMEOUT_MS = 180_000  # one page under 20 sessions on 2 cores can take well over 30 s
 TITLES = list(PAGE_PATHS)
 PERIOD_LABELS = {"before_2014": "Before 2014", "2014_2022": "2014 – 23 Feb 2022", "since_2022": "Since 24 Feb 2022"}
-PANEL_CSV = "Download these rows (CSV)"
+PANEL_CSV = "Download these rows (CSV)"  # a panel's "Data behind this chart"
+EXPLORER_CSV = "Download CSV"  # the Data explorer's CSV of the filtered rows (beside Excel, Parquet, ZIP)
 # Two console lines Streamlit 1.67 and Plotly print when a rerun is interrupted by the next one
 # (20 sessions on 2 cores, a click while the page is still running): the frontend checks a
 # superseded download button's URL after the server dropped that file (the button that replaces
@@ -128,7 +129,7 @@ class Session:
             await panel.locator("summary").click()
             await self._download(page, panel.get_by_role("button", name=PANEL_CSV), "overview_panel")
         elif title == "Data explorer":
-            await self._download(page, page.get_by_role("button", name=PANEL_CSV, exact=True), "data_explorer")
+            await self._download(page, page.get_by_role("button", name=EXPLORER_CSV, exact=True), "data_explorer")
         if changes_period(self.n, k):
             period = period_for(k)
             for p, label in ((period, PERIOD_LABELS[period]), ("all", "All periods")):
