@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
+import pandas as pd
+
 STYLE = "Chicago author-date style, dates written day month year"
 SIPRI_DATABASE = "SIPRI Arms Transfers Database"
 SIPRI_SOURCE_LINE = "Source: SIPRI Arms Transfers Database (c) SIPRI."
@@ -21,6 +23,18 @@ DASHBOARD_TITLE = "Russia–China military cooperation dashboard"
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def missing(value) -> bool:
+    """No value: None, NaN, NaT, pd.NA or blank text."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def text(value) -> str:

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.core import style
+from dashboard.core.citations import missing  # noqa: F401 (ui.missing: pages call it by that name)
 from dashboard.core.db import ALL_PERIODS, PERIODS
 from dashboard.outputs.export import file_name, to_csv_bytes
 from dashboard.outputs import panels
@@ -68,16 +69,6 @@ def linked(text) -> str:
     return "".join(out)
 
 
-def missing(value) -> bool:
-    """No value: None, NaN, NaT, pd.NA or blank text."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 _SNAKE_VALUE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")

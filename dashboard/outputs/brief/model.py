@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.core import citations, style
+from dashboard.core.citations import missing
 from dashboard.core.db import ALL_PERIODS, PERIODS, Database
 from dashboard.outputs import panels
 from dashboard.outputs.panels import Loader, Spec
@@ -201,12 +202,3 @@ def claim_citation(card: dict, sources: dict[str, dict]) -> str:
     return citations.source_citation(source) if source else ""
 
 
-def missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
