@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -252,25 +253,38 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     if quotes is not None and not quotes.empty:
         with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
             quote_list(quotes)
-    claim_links(rows)
+    claim_links(rows, name)
     if name in panels.PANELS:
         panel_images.image_downloads(name, period(), **(params or {}))
-    with st.expander("Cite this chart", icon=":material/bookmark:"):
-        st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
-        st.caption("The link reopens this view with its filters; the date is today's (UTC).")
+    with lazy_expander("Cite this chart", key=f"cite_{name}", icon=":material/bookmark:") as is_open:
+        if is_open:
+            st.code(claims.panel_citation(fig, rows, release), language=None, wrap_lines=True)
+            st.caption("The link reopens this view with its filters; the date is today's (UTC).")
+
+
+@contextmanager
+def lazy_expander(label: str, *, key: str, icon: str | None = None) -> Iterator[bool]:
+    """An expander whose content is computed and sent only once the reader opens it (a rerun),
+    not with every page view: yields whether it is open. For what a reader opens rarely and a
+    browser pays for on every load (a citation's code block loads and runs the syntax
+    highlighter: about 0.6 s of script on a page of seven panels, measured in Chromium)."""
+    with st.expander(label, key=key, on_change="rerun", icon=icon) as box:
+        yield bool(box.open)
 
 
 CLAIMS_LISTED = 40  # claim cards listed under a panel; every card is in the Data explorer (claim_cards)
 
 
-def claim_links(rows: pd.DataFrame) -> None:
+def claim_links(rows: pd.DataFrame, name: str) -> None:
     """"Claims behind this chart": a link to the card of each row the panel's rows name (nothing
     when the rows are aggregates with no card of their own)."""
     ids = claims.ids_in(rows)
-    found = claims.cards(ids[:CLAIMS_LISTED])
-    if found.empty:
+    if not ids:
         return
-    with st.expander(f"Claims behind this chart ({len(ids)})", icon=":material/checklist:"):
+    with lazy_expander(f"Claims behind this chart ({len(ids)})", key=f"claims_{name}", icon=":material/checklist:") as is_open:
+        if not is_open:
+            return
+        found = claims.cards(ids[:CLAIMS_LISTED])
         for card in found.to_dict("records"):
             claim_link(card)
         if len(ids) > len(found):
@@ -289,8 +303,8 @@ def data_expander(rows: pd.DataFrame, name: str, what: str = "chart", rows_perio
     every page view. The CSV goes to the button as bytes, not as a callable written on click:
     Streamlit 1.67 keeps a file written on click registered to no session, and with many readers
     at once it can be deleted before the browser fetches it."""
-    with st.expander(f"Data behind this {what} ({len(rows)} rows)", key=f"rows_{name}", on_change="rerun") as box:
-        if box.open:
+    with lazy_expander(f"Data behind this {what} ({len(rows)} rows)", key=f"rows_{name}") as is_open:
+        if is_open:
             table(rows)
             st.download_button(
                 "Download these rows (CSV)", data=to_csv_bytes(rows), file_name=file_name(name, rows_period or period()),

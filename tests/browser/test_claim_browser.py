@@ -48,7 +48,9 @@ def test_a_claim_url_in_a_fresh_browser_shows_its_quote_and_citation(app_url, pa
 def test_a_panels_citation_and_claim_link(app_url, page):
     open_page(page, f"{app_url}/dual-use?period=since_2022")
     page.get_by_text("Cite this chart").first.click()
-    cited = page.locator('[data-testid="stCode"]').first.inner_text()
+    code = page.locator('[data-testid="stExpander"]', has_text="Cite this chart").first.locator('[data-testid="stCode"]')
+    code.wait_for(timeout=60_000)  # sent once the expander is opened (a rerun)
+    cited = code.inner_text()
     assert "“China's share of Russia's chip imports, chip-making inputs and drone electronics.” Version " in cited
     assert f"{app_url}/dual-use?period=since_2022." in cited, "the link reopens the view with its filters"
     page.get_by_text(re.compile(r"Claims behind this chart \(\d+\)")).first.click()

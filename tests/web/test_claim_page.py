@@ -81,8 +81,13 @@ def test_every_curated_and_headline_card_opens_and_a_sipri_card_of_each_kind(bui
 def test_panels_and_tiles_link_to_cards_that_exist(built_db, db):
     known = {i for (i,) in db.execute("select claim_id from claim_cards").fetchall()}
     at = open_page("web/pages/overview.py", params={"period": "all"})
+    tiles = [(label, query) for label, page, query in page_links(at) if page == "claim"]
+    assert sum(label == ui.plain("Claim card: source and citation") for label, _ in tiles) == 4, "each headline tile links to its card"
+    assert len(tiles) == 4, "a panel's claim links are sent only once its list is opened"
+    at.session_state["claims_ru-cn-key-events"] = True  # the reader opens the Key events panel's list
+    at.run()
     links = [(label, query) for label, page, query in page_links(at) if page == "claim"]
-    assert sum(label == ui.plain("Claim card: source and citation") for label, _ in links) == 4, "each headline tile links to its card"
+    assert len(links) > len(tiles), "the opened list shows its cards"
     targets = [parse_qs(query)["claim"][0] for _, query in links]
     assert "events:rabdan_border_conflict_1969" in targets, "the Key events panel lists its cards"
     assert set(targets) <= known
