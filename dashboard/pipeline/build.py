@@ -568,12 +568,18 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
                 counts[t.name] = load_table(con, t)
             _check_sidecar_sources(con, sidecars)
             checks.run_all(con, tables, data_dir)
+            # The views, stored views and metadata in one transaction: each statement otherwise
+            # commits on its own and writes the write-ahead log, a few hundred times per build.
+            # (Not the loads: a refused snapshot is read again to place the error, after a failed
+            # insert, which would abort a transaction.)
+            con.execute("begin transaction")
             for v in views:
                 create_view(con, v)
             for v in views:
                 if is_materialised(v):
                     materialise(con, v)
             _store_metadata(con, tables, sidecars, views, started)
+            con.execute("commit")
             con.execute("checkpoint")
         finally:
             con.close()
