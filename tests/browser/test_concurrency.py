@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 async_api = pytest.importorskip("playwright.async_api")
 
 SESSIONS = int(os.environ.get("CONCURRENCY_SESSIONS", 20))  # 20 in CI; fewer only to debug
-TIMEOUT_MS = 180_000  # one page under 20 sessions on 2 cores can take well over 30 s
+TIMEOUT_MS = 300_000  # a harness limit, not a speed target (those are `make bench`): one page under 20 sessions on 2 cores can take minutes
 # Readers arrive over about a minute (one every ARRIVAL_S), not in the same millisecond, and then
 # all overlap: the round takes several minutes. Opening 20 tabs at once measures the test's own
 # browser instead of the server: one Chromium on the same 2 cores then parses 20 copies of the
