@@ -71,3 +71,4 @@ left join periods p
         when e.date_precision = 'year' then year(e.event_date) between p.first_year and p.last_year
         else e.end_year between p.first_year and p.last_year
     end
+-- materialise: table (the timeline's rows, read by several marts and the Data explorer: 10.7 ms live in make bench, over the 10 ms target)

@@ -51,6 +51,7 @@ def test_marked_staging_views_are_stored_as_tables(db):
     rows were recomputed by eight views on every read: 14–27 ms each in make bench)."""
     stored = dict(db.execute("select name, stored_as from meta_relations").fetchall())
     assert stored["stg_dated_rows"] == "table" and stored["stg_sipri_deliveries_per_year"] == "table"
-    assert stored["stg_events"] == "view"
+    assert stored["stg_events"] == "table"  # marked too (10.7 ms live in make bench, over its 10 ms target)
+    assert stored["stg_incidents"] == "view"  # an unmarked staging view stays a view
     kinds = dict(db.execute("select table_name, table_type from information_schema.tables").fetchall())
     assert kinds["stg_dated_rows"] == "BASE TABLE"
