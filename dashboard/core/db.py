@@ -109,7 +109,7 @@ class Database:
         cols = [c for c in columns if c in self.columns[q.relation]]
         if not cols:
             return []
-        union = " union ".join(f"select {_ident(c)}::varchar as v from (" + sql + ")" for c in cols)
+        union = " union ".join(f"select {quote_ident(c)}::varchar as v from (" + sql + ")" for c in cols)
         rows = self._run("select v from (" + union + ") where v is not null and v <> '' order by v", params * len(cols))
         return [r[0] for r in rows]
 
@@ -125,7 +125,10 @@ class Database:
         self.con.close()
 
 
-def _ident(name: str) -> str:
+def quote_ident(name: str) -> str:
+    """A table, view or column name as a quoted SQL identifier. Names cannot be bound parameters:
+    they come from the build's own list (the files under queries/ and the catalog), never from a
+    reader, and are quoted here, once for every layer."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -140,10 +143,10 @@ def compile_query(q: Query, columns: dict[str, list[str]]) -> tuple[str, list]:
         if q.period not in PERIODS:
             raise ValueError(f"unknown period {q.period!r}")
         if PERIODS_COLUMN in cols:
-            where.append("list_contains(" + _ident(PERIODS_COLUMN) + ", ?)")
+            where.append("list_contains(" + quote_ident(PERIODS_COLUMN) + ", ?)")
             params.append(q.period)
         elif PERIOD_COLUMN in cols:
-            where.append(_ident(PERIOD_COLUMN) + " = ?")
+            where.append(quote_ident(PERIOD_COLUMN) + " = ?")
             params.append(q.period)
     for column, value in q.equals:
         if column not in cols:
@@ -152,28 +155,28 @@ def compile_query(q: Query, columns: dict[str, list[str]]) -> tuple[str, list]:
             if not value:
                 where.append("false")
                 continue
-            where.append(_ident(column) + " in (" + ", ".join("?" for _ in value) + ")")
+            where.append(quote_ident(column) + " in (" + ", ".join("?" for _ in value) + ")")
             params.extend(value)
         else:
-            where.append(_ident(column) + " = ?")
+            where.append(quote_ident(column) + " = ?")
             params.append(value)
     if q.year_range is not None and "year" in cols:
-        where.append(_ident("year") + " between ? and ?")
+        where.append(quote_ident("year") + " between ? and ?")
         params.extend([int(q.year_range[0]), int(q.year_range[1])])
     text = q.text.strip()[:MAX_TEXT]
     if text:
         searchable = [c for c in cols if c in ("quote", "evidence", "note", "title", "description", "designation", "comments", "name", "statement", "system", "topic")]
         if searchable:
-            where.append("(" + " or ".join(f"contains(lower(coalesce({_ident(c)}::varchar, '')), lower(?))" for c in searchable) + ")")
+            where.append("(" + " or ".join(f"contains(lower(coalesce({quote_ident(c)}::varchar, '')), lower(?))" for c in searchable) + ")")
             params.extend([text] * len(searchable))
         else:
             where.append("false")
-    parts = ["select * from " + _ident(q.relation)]
+    parts = ["select * from " + quote_ident(q.relation)]
     if where:
         parts.append("where " + " and ".join(where))
     order = [c for c in q.order_by if c.lstrip("-") in cols]
     if order:
-        parts.append("order by " + ", ".join(_ident(c.lstrip("-")) + (" desc" if c.startswith("-") else "") for c in order))
+        parts.append("order by " + ", ".join(quote_ident(c.lstrip("-")) + (" desc" if c.startswith("-") else "") for c in order))
     if q.limit is not None:
         parts.append("limit ?")
         params.append(max(0, int(q.limit)))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.db import ALL_PERIODS, MAX_TEXT, PERIOD_COLUMN, PERIODS, PERIODS_COLUMN, Database, Query, compile_query
+from dashboard.core.db import ALL_PERIODS, MAX_TEXT, PERIOD_COLUMN, PERIODS, PERIODS_COLUMN, Database, Query, compile_query, quote_ident
 from dashboard.core.style import period_label
 from dashboard.pipeline import catalog
 
@@ -166,16 +166,13 @@ def _sql(database: Database, f: Filters, limit: int | None = None) -> tuple[str,
     sql, params = compile_query(to_query(f, catalog.numeric_filter_columns(database, f.relation)), database.columns)
     if f.per_deal:
         spec = ROLLUPS[f.relation]
-        keys = ", ".join(_ident(k) for k in spec.keys)
-        sums = ", ".join(f"{expr} as {_ident(name)}" for name, (expr, _, _) in spec.sums.items())
+        keys = ", ".join(quote_ident(k) for k in spec.keys)
+        sums = ", ".join(f"{expr} as {quote_ident(name)}" for name, (expr, _, _) in spec.sums.items())
         sql = f"select {keys}, {sums} from ({sql}) group by {keys} order by release desc, tiv_delivered_mtiv desc nulls last, sipri_deal_id"
     if limit is not None:
         sql = f"select * from ({sql}) limit {int(limit)}"
     return sql, params
 
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def rows(database: Database, f: Filters, limit: int | None = None) -> pd.DataFrame:

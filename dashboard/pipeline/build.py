@@ -27,6 +27,7 @@ import pandas as pd
 import yaml
 
 from dashboard import __version__
+from dashboard.core.db import quote_ident
 from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
@@ -203,10 +204,6 @@ def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[Column]:
     return [Column(n, t, nullable == "YES") for n, t, nullable in rows]
 
 
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _check_header(t: Table, header: list[str]) -> None:
     expected = [c.name for c in t.columns]
     if header == expected:
@@ -246,16 +243,16 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     columns = "{" + ", ".join(f"'{c.name}': '{c.sql_type}'" for c in t.columns) + "}"
     reader = ("read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', "
               f"auto_detect = false, columns = {columns})")
-    names = ", ".join(_quote_ident(c.name) for c in t.columns)
+    names = ", ".join(quote_ident(c.name) for c in t.columns)
     # The database enforces NOT NULL, keys, foreign keys and CHECKs on insert: a good file is loaded
     # in one pass; only a refused one is read again below, to name the line and column at fault.
     try:
-        con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from {reader}", [str(t.csv_path)])
-        n = con.execute(f"select count(*) from {_quote_ident(t.name)}").fetchall()[0][0]
+        con.execute(f"insert into {quote_ident(t.name)} ({names}) select {names} from {reader}", [str(t.csv_path)])
+        n = con.execute(f"select count(*) from {quote_ident(t.name)}").fetchall()[0][0]
         if n:
             return n
     except duckdb.Error:
-        con.execute(f"delete from {_quote_ident(t.name)}")
+        con.execute(f"delete from {quote_ident(t.name)}")
     try:
         con.execute(f"create temp table _typed as select (row_number() over ()) + 1 as _line, * from {reader}", [str(t.csv_path)])
     except duckdb.Error as e:
@@ -268,13 +265,13 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
             raise BuildError(t.csv_path, "the file has a header but no rows", line=2, expected="at least one row of data")
         required = [c for c in t.columns if not c.nullable]
         if required:
-            firsts = _first(con.execute("select " + ", ".join(f"min(_line) filter (where {_quote_ident(c.name)} is null)" for c in required) + " from _typed"))
+            firsts = _first(con.execute("select " + ", ".join(f"min(_line) filter (where {quote_ident(c.name)} is null)" for c in required) + " from _typed"))
             for c, line in zip(required, firsts):
                 if line is not None:
                     raise BuildError(t.csv_path, "empty value in a column that requires one", line=line, column=c.name, expected=f"a value ({c.sql_type})")
         _check_constraints(con, t)
         try:
-            con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
+            con.execute(f"insert into {quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
         except duckdb.Error as e:
             raise BuildError(t.csv_path, f"the database refused the rows: {_short(e)}", expected=f"rows that satisfy {relative(t.ddl_path)}") from None
         return n
@@ -307,7 +304,7 @@ def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
 
 def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     cols = t.columns
-    con.execute("create temp table _raw as select " + ", ".join(["_line::integer as _line"] + [f"nullif({_quote_ident(c.name)}::varchar, '') as {_quote_ident(c.name)}" for c in cols]) + " from _incoming")
+    con.execute("create temp table _raw as select " + ", ".join(["_line::integer as _line"] + [f"nullif({quote_ident(c.name)}::varchar, '') as {quote_ident(c.name)}" for c in cols]) + " from _incoming")
 
     def first_bad(where_sql: str, params=(), select: str = "") -> tuple | None:
         return _first(con.execute("select _line" + select + " from _raw where " + where_sql + " order by _line limit 1", list(params)))
@@ -316,7 +313,7 @@ def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     # with a malformed value; errors are then reported column by column, in the file's order.
     probes, params = [], []
     for c in cols:
-        q = _quote_ident(c.name)
+        q = quote_ident(c.name)
         probes.append(f"min(_line) filter (where {q} is null)" if not c.nullable else "null")
         kind = _cell_kind(c.sql_type)
         if kind is None:
@@ -330,15 +327,15 @@ def _check_and_insert(con: duckdb.DuckDBPyConnection, t: Table) -> int:
         if empty is not None:
             raise BuildError(t.csv_path, "empty value in a column that requires one", line=empty, column=c.name, expected=f"a value ({c.sql_type})")
         if malformed is not None:
-            value = first_bad("_line = ?", [malformed], ", " + _quote_ident(c.name))[1]
+            value = first_bad("_line = ?", [malformed], ", " + quote_ident(c.name))[1]
             raise BuildError(t.csv_path, f"{value!r} is not a valid {c.sql_type.lower()}", line=malformed, column=c.name, expected=_CELL_PATTERNS[_cell_kind(c.sql_type)][1])
 
-    con.execute("create temp table _typed as select _line, " + ", ".join(f"cast({_quote_ident(c.name)} as {c.sql_type}) as {_quote_ident(c.name)}" for c in cols) + " from _raw")
+    con.execute("create temp table _typed as select _line, " + ", ".join(f"cast({quote_ident(c.name)} as {c.sql_type}) as {quote_ident(c.name)}" for c in cols) + " from _raw")
     _check_constraints(con, t)
     n = con.execute("select count(*) from _typed").fetchall()[0][0]
-    names = ", ".join(_quote_ident(c.name) for c in cols)
+    names = ", ".join(quote_ident(c.name) for c in cols)
     try:
-        con.execute(f"insert into {_quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
+        con.execute(f"insert into {quote_ident(t.name)} ({names}) select {names} from _typed order by _line")
     except duckdb.Error as e:  # a constraint the checks above did not foresee
         raise BuildError(t.csv_path, f"the database refused the rows: {_short(e)}", expected=f"rows that satisfy {relative(t.ddl_path)}") from None
     return n
@@ -352,10 +349,10 @@ def _check_constraints(con: duckdb.DuckDBPyConnection, t: Table) -> None:
     ).fetchall()
     for ctype, colnames, expression, ref_table, ref_cols in constraints:
         colnames = list(dict.fromkeys(colnames))
-        keys = ", ".join(_quote_ident(c) for c in colnames)
+        keys = ", ".join(quote_ident(c) for c in colnames)
         if ctype in ("PRIMARY KEY", "UNIQUE"):
             dup = _first(con.execute(
-                f"select list(_line order by _line), {keys} from _typed where " + " and ".join(f"{_quote_ident(c)} is not null" for c in colnames)
+                f"select list(_line order by _line), {keys} from _typed where " + " and ".join(f"{quote_ident(c)} is not null" for c in colnames)
                 + f" group by {keys} having count(*) > 1 order by min(_line) limit 1"
             ))
             if dup:
@@ -370,11 +367,11 @@ def _check_constraints(con: duckdb.DuckDBPyConnection, t: Table) -> None:
                 values = ", ".join(f"{c}={_show(v)}" for c, v in zip(colnames, bad[1:]))
                 raise BuildError(t.csv_path, f"{values} fails the check {expression}", line=bad[0], column=", ".join(colnames), expected=f"a value that satisfies {expression} (see {relative(t.ddl_path)})")
         elif ctype == "FOREIGN KEY":
-            cond = " and ".join(f"r.{_quote_ident(rc)} = t.{_quote_ident(c)}" for c, rc in zip(colnames, ref_cols))
-            notnull = " and ".join(f"t.{_quote_ident(c)} is not null" for c in colnames)
+            cond = " and ".join(f"r.{quote_ident(rc)} = t.{quote_ident(c)}" for c, rc in zip(colnames, ref_cols))
+            notnull = " and ".join(f"t.{quote_ident(c)} is not null" for c in colnames)
             bad = _first(con.execute(
-                f"select t._line, {', '.join('t.' + _quote_ident(c) for c in colnames)} from _typed t where {notnull} "
-                f"and not exists (select 1 from {_quote_ident(ref_table)} r where {cond}) order by t._line limit 1"
+                f"select t._line, {', '.join('t.' + quote_ident(c) for c in colnames)} from _typed t where {notnull} "
+                f"and not exists (select 1 from {quote_ident(ref_table)} r where {cond}) order by t._line limit 1"
             ))
             if bad:
                 value = ", ".join(repr(v) for v in bad[1:])
@@ -429,11 +426,11 @@ def materialise(con: duckdb.DuckDBPyConnection, v: View) -> None:
     stays the definition, and a page's query reads stored rows instead of recomputing the chain of
     views under it (the register's unnest, joins, aggregates) on every rerun. Done once per build, in
     dependency order, after every view was created (so SQL errors are still placed in their file)."""
-    stored = _quote_ident("__materialising_" + v.name)
+    stored = quote_ident("__materialising_" + v.name)
     try:
-        con.execute(f"create table {stored} as select * from {_quote_ident(v.name)}")
-        con.execute(f"drop view {_quote_ident(v.name)}")
-        con.execute(f"alter table {stored} rename to {_quote_ident(v.name)}")
+        con.execute(f"create table {stored} as select * from {quote_ident(v.name)}")
+        con.execute(f"drop view {quote_ident(v.name)}")
+        con.execute(f"alter table {stored} rename to {quote_ident(v.name)}")
     except duckdb.Error as e:
         raise BuildError(v.path, f"the view failed on the data: {_short(e)}", expected="a view whose query runs on the loaded tables") from None
 

@@ -7,7 +7,7 @@ everything else travels as a bound parameter.
 
 from __future__ import annotations
 
-from dashboard.core.db import Database, UnknownRelation
+from dashboard.core.db import Database, UnknownRelation, quote_ident
 
 #: Columns the data explorer (and ``python -m dashboard export --filter``) can filter by, in the
 #: order the page shows them: the source and the qualifier first, then categories and types.
@@ -31,9 +31,6 @@ def _rows(database: Database, sql: str, params: list) -> list[tuple]:
     finally:
         cur.close()
 
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _check(database: Database, relation: str) -> None:
@@ -167,7 +164,7 @@ def distinct_values(database: Database, relation: str, column: str) -> list[str]
     """The values a filterable column takes in the relation, sorted."""
     if column not in filter_columns(database, relation):
         raise KeyError(f"{relation} has no filterable column {column!r}")
-    sql = f"select distinct {_ident(column)} from {_ident(relation)} where {_ident(column)} is not null order by 1"
+    sql = f"select distinct {quote_ident(column)} from {quote_ident(relation)} where {quote_ident(column)} is not null order by 1"
     return [str(r[0]) for r in _rows(database, sql, [])]
 
 
@@ -175,7 +172,7 @@ def year_bounds(database: Database, relation: str) -> tuple[int, int] | None:
     """The first and last year of a relation with a year column, or None."""
     if "year" not in column_types(database, relation):
         return None
-    low, high = _rows(database, f'select min("year"), max("year") from {_ident(relation)}', [])[0]
+    low, high = _rows(database, f'select min("year"), max("year") from {quote_ident(relation)}', [])[0]
     return None if low is None else (int(low), int(high))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from dashboard.core.db import quote_ident
 from dashboard.core.errors import BuildError
 
 REQUIRED_KEYS = ("title", "description", "unit", "producer", "citation", "url", "date_published", "data_vintage", "licence", "processing", "sources", "columns")
@@ -138,8 +139,8 @@ def store_view_sidecars(con, views) -> None:
         docs.extend((v.name, column, str(spec["description"]).strip(), None if spec.get("unit") is None else str(spec["unit"])) for column, spec in doc["columns"].items() if column in have)
         key = list(doc.get("primary_key") or [])
         if key and set(key) <= have:
-            cols = ", ".join('"' + c + '"' for c in key)
-            dup = con.execute(f'select {cols}, count(*) from "{v.name}" group by all having count(*) > 1 limit 1').fetchall()
+            cols = ", ".join(quote_ident(c) for c in key)
+            dup = con.execute(f"select {cols}, count(*) from {quote_ident(v.name)} group by all having count(*) > 1 limit 1").fetchall()
             if dup:
                 raise BuildError(path, f"primary_key {key} does not hold: {dup[0][:-1]} appears {dup[0][-1]} times", line=line_of(path, "primary_key"), expected="columns that name one row each")
             keys.append((v.name, "primary", key, None, None))
