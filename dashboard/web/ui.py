@@ -70,8 +70,6 @@ def linked(text) -> str:
     return "".join(out)
 
 
-
-
 _SNAKE_VALUE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
 
