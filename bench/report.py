@@ -69,7 +69,9 @@ def rows(results: dict) -> list[Row]:
     for view in sorted(set(rv) | set(sv)):
         a, b = rv.get(view, {}), sv.get(view, {})
         whole = f"; every row: {_ms(a['whole_median_ms'])}" if a.get("whole_median_ms") is not None else ""
-        add("views", f"view `{view}` as a page reads it (≤ 1,000 rows; median)",
+        filters = a.get("read_with") or b.get("read_with")
+        how = f"read with {', '.join(f'{k} = {v}' for k, v in filters.items())}, as its page reads it" if filters else "as a page reads it"
+        add("views", f"view `{view}` {how} (≤ 1,000 rows; median)",
             (_ms(a.get("median_ms")) + f" ({a.get('rows')} of {a.get('matched_rows', '?')} rows{whole})") if a and not a.get("error") else ("ERROR" if a else "—"), "≤ 10 ms",
             (_ms(b.get("median_ms")) + f" ({b.get('rows')} of {b.get('matched_rows', '?')} rows, {b.get('runs')} runs)") if b and not b.get("error") else ("ERROR" if b else "—"), "≤ 200 ms",
             rlim=(a.get("median_ms"), TARGETS["view_ms"]["real"]) if a else None, slim=(b.get("median_ms"), TARGETS["view_ms"]["scaled"]) if b else None,

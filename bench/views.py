@@ -59,8 +59,10 @@ def time_views(db: Path, runs: int = 20, budget_s: float | None = None, hard_cap
     """Every view the build recorded (meta_relations kind='view'), read through the app's own
     query path (dashboard.core.db.Database.fetch) as a page reads it: `select * ... limit 1000`, the
     Data explorer's preview (the other pages read marts that are far smaller than that, whole).
-    The target applies to that figure. With `whole`, also every row of the view into a DataFrame
-    (what an export reads; reported, no target). Medians of `runs`, see _time()."""
+    The target applies to that figure. A view whose sidecar names the filter a page reads it with
+    (`read_with`, e.g. the release diffs: Russia → China, 2025 against 2026) is read with that filter,
+    as the page reads it, never whole. With `whole`, also every row of the view (with that filter)
+    into a DataFrame (what an export reads; reported, no target). Medians of `runs`, see _time()."""
     from dashboard.core.db import Database, Query
     from dashboard.pipeline.catalog import PREVIEW_ROWS
 
@@ -69,21 +71,24 @@ def time_views(db: Path, runs: int = 20, budget_s: float | None = None, hard_cap
     try:
         for view in database.views():
             try:
-                times, first, frame = _time(lambda: database.fetch(Query(view, limit=PREVIEW_ROWS)), runs, budget_s, hard_cap_s)
+                filters = tuple(database.read_with.get(view, {}).items())
+                times, first, frame = _time(lambda: database.fetch(Query(view, equals=filters, limit=PREVIEW_ROWS)), runs, budget_s, hard_cap_s)
                 r = out[view] = {
                     "median_ms": 1000 * statistics.median(times), "runs": len(times), "first_ms": 1000 * first,
                     "min_ms": 1000 * min(times), "rows": len(frame), "columns": frame.shape[1],
-                    "matched_rows": database.count(Query(view)), "stored_as": database.stored_as.get(view), "error": None,
+                    "matched_rows": database.count(Query(view, equals=filters)), "stored_as": database.stored_as.get(view), "error": None,
+                    "read_with": dict(filters) or None,
                 }
                 if whole:
-                    times, _, frame = _time(lambda: database.fetch(Query(view)), runs, budget_s, hard_cap_s)
+                    times, _, frame = _time(lambda: database.fetch(Query(view, equals=filters)), runs, budget_s, hard_cap_s)
                     r["whole_median_ms"] = 1000 * statistics.median(times)
                     r["whole_frame_mb"] = round(frame.memory_usage(deep=True).sum() / 1e6, 2)
                 del frame
             except Exception as e:  # a broken view is a result, not a crash
                 out[view] = {"median_ms": None, "runs": 0, "error": f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"}
             r = out[view]
-            log(f"    {view}: " + (f"{r['median_ms']:.1f} ms median of {r['runs']} ({r['rows']} of {r['matched_rows']} rows)"
+            read = f", read with {', '.join(f'{k}={v}' for k, v in r['read_with'].items())}" if r.get("read_with") else ""
+            log(f"    {view}: " + (f"{r['median_ms']:.1f} ms median of {r['runs']} ({r['rows']} of {r['matched_rows']} rows{read})"
                                    + (f"; whole: {r['whole_median_ms']:.1f} ms" if "whole_median_ms" in r else "") if r["error"] is None else f"ERROR {r['error']}"))
     finally:
         database.close()

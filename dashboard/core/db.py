@@ -6,6 +6,7 @@ from that relation's own columns. Everything else reaches SQL as a bound paramet
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,9 @@ class Database:
     columns: dict[str, list[str]] = field(init=False)
     kinds: dict[str, str] = field(init=False)
     stored_as: dict[str, str] = field(init=False)  # 'table' for tables and materialised views
+    #: The filter a page reads a view with, where its sidecar names one (`read_with`): a view too
+    #: costly to read whole, such as the release diffs, which pair every release with every other.
+    read_with: dict[str, dict] = field(init=False)
 
     def __post_init__(self) -> None:
         # A private in-memory DuckDB with the file attached read-only, not duckdb.connect(path):
@@ -56,9 +60,10 @@ class Database:
         # Nothing beyond that file: no reading or writing other files, attaching, or extensions.
         self.con.execute("set enable_external_access = false")
         self.con.execute("set lock_configuration = true")
-        rows = self._run("select name, kind, stored_as from meta_relations order by name", [])
-        self.kinds = {name: kind for name, kind, _ in rows}
-        self.stored_as = {name: stored for name, _, stored in rows}
+        rows = self._run("select name, kind, stored_as, read_with from meta_relations order by name", [])
+        self.kinds = {name: kind for name, kind, _, _ in rows}
+        self.stored_as = {name: stored for name, _, stored, _ in rows}
+        self.read_with = {name: json.loads(filters) for name, _, _, filters in rows if filters}
         cols = self._run(
             "select table_name, list(column_name order by ordinal_position) from information_schema.columns "
             "where table_catalog = 'db' and table_schema = 'main' group by table_name",

@@ -457,7 +457,8 @@ def _sql_error(v: View, e: Exception) -> BuildError:
 def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecars: dict[str, Sidecar], views: list[View], started: float) -> None:
     con.execute(
         "create table meta_relations (name varchar primary key, kind varchar not null, layer varchar not null, "
-        "file varchar not null, title varchar, description varchar, stored_as varchar not null, reads varchar[] not null)"
+        "file varchar not null, title varchar, description varchar, stored_as varchar not null, reads varchar[] not null, "
+        "read_with varchar)"
     )
     con.execute(
         "create table meta_tables (name varchar primary key, title varchar not null, description varchar not null, unit varchar, "
@@ -469,7 +470,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     column_rows: list[tuple] = []
     for t in tables:
         s = sidecars[t.name]
-        con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?, 'table', [])", [t.name, relative(t.csv_path), s.title, s.description])
+        con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?, 'table', [], null)", [t.name, relative(t.csv_path), s.title, s.description])
         con.execute(
             "insert into meta_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [t.name, s.title, s.description, s.unit, s.producer, s.citation, s.url, s.date_published, s.data_vintage, s.licence, s.processing, s.sources],
@@ -481,7 +482,7 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     for v in views:
         reads = sorted((set(re.findall(r"[a-z_][a-z0-9_]*", _STRING_LITERAL.sub("", _strip_comments(v.sql)).lower())) & known) - {v.name})
         con.execute(
-            "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?)",
+            "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?, null)",
             [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads],
         )
     _store_view_column_docs(con, views)

@@ -3,6 +3,7 @@ citation, URL, dates, licence, processing notes, sources and every column)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,8 +100,8 @@ def view_sidecar_path(sql_path: Path) -> Path:
 
 
 def load_view_sidecar(sql_path: Path) -> dict | None:
-    """A view's sidecar: {title, primary_key, foreign_keys, columns: {name: {description, unit}}},
-    or None when the view has none. Raises BuildError naming the file and line."""
+    """A view's sidecar: {title, primary_key, foreign_keys, read_with, columns: {name: {description,
+    unit}}}, or None when the view has none. Raises BuildError naming the file and line."""
     path = view_sidecar_path(sql_path)
     if not path.exists():
         return None
@@ -114,6 +115,9 @@ def load_view_sidecar(sql_path: Path) -> dict | None:
     for name, spec in doc["columns"].items():
         if not isinstance(spec, dict) or not str(spec.get("description") or "").strip():
             raise BuildError(path, f"column {name!r} needs a description", line=line_of(path, str(name)), column=str(name), expected="{description: ..., unit: ...}")
+    read_with = doc.get("read_with")
+    if read_with is not None and not (isinstance(read_with, dict) and read_with and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in read_with.values())):
+        raise BuildError(path, "'read_with' must map columns to the values a page filters them on", line=line_of(path, "read_with"), expected="read_with: {column: value, ...} (text or whole numbers)")
     for key in doc.get("foreign_keys") or []:
         if not (isinstance(key, dict) and isinstance(key.get("fields"), list) and isinstance(key.get("reference"), dict)):
             raise BuildError(path, "a foreign key needs fields and reference {resource, fields}", line=line_of(path, "foreign_keys"), expected="- {fields: [col], reference: {resource: table, fields: [col]}}")
@@ -137,6 +141,12 @@ def store_view_sidecars(con, views) -> None:
         if doc.get("title"):
             con.execute("update meta_relations set title = ? where name = ?", [str(doc["title"]), v.name])
         docs.extend((v.name, column, str(spec["description"]).strip(), None if spec.get("unit") is None else str(spec["unit"])) for column, spec in doc["columns"].items() if column in have)
+        read_with = doc.get("read_with")
+        if read_with:
+            unknown = [c for c in read_with if c not in have]
+            if unknown:
+                raise BuildError(path, f"read_with names a column the view does not have: {unknown[0]!r}", line=line_of(path, "read_with"), column=str(unknown[0]), expected="columns of " + v.name)
+            con.execute("update meta_relations set read_with = ? where name = ?", [json.dumps(read_with), v.name])
         key = list(doc.get("primary_key") or [])
         if key and set(key) <= have:
             cols = ", ".join(quote_ident(c) for c in key)
