@@ -174,7 +174,6 @@ def _sql(database: Database, f: Filters, limit: int | None = None) -> tuple[str,
     return sql, params
 
 
-
 def rows(database: Database, f: Filters, limit: int | None = None) -> pd.DataFrame:
     """The filtered rows (uncached: for the downloads and the command line)."""
     if f.relation not in database.columns:

@@ -32,7 +32,6 @@ def _rows(database: Database, sql: str, params: list) -> list[tuple]:
         cur.close()
 
 
-
 def _check(database: Database, relation: str) -> None:
     if relation not in database.columns:
         raise UnknownRelation(relation)
