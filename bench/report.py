@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bench.views import read_with_text
+
 # The targets of issue #6, tightened by issue #12 (pages ≤ 1.25× bare at real size, a period
 # change ≤ 500 ms).
 TARGETS = {
@@ -70,7 +72,7 @@ def rows(results: dict) -> list[Row]:
         a, b = rv.get(view, {}), sv.get(view, {})
         whole = f"; every row: {_ms(a['whole_median_ms'])}" if a.get("whole_median_ms") is not None else ""
         filters = a.get("read_with") or b.get("read_with")
-        how = f"read with {', '.join(f'{k} = {v}' for k, v in filters.items())}, as its page reads it" if filters else "as a page reads it"
+        how = f"{read_with_text(filters)}, as its page reads it" if filters else "as a page reads it"
         add("views", f"view `{view}` {how} (≤ 1,000 rows; median)",
             (_ms(a.get("median_ms")) + f" ({a.get('rows')} of {a.get('matched_rows', '?')} rows{whole})") if a and not a.get("error") else ("ERROR" if a else "—"), "≤ 10 ms",
             (_ms(b.get("median_ms")) + f" ({b.get('rows')} of {b.get('matched_rows', '?')} rows, {b.get('runs')} runs)") if b and not b.get("error") else ("ERROR" if b else "—"), "≤ 200 ms",

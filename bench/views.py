@@ -55,6 +55,11 @@ def _time(fetch, runs: int, budget_s: float | None, hard_cap_s: float) -> tuple[
     return times or [first], first, frame
 
 
+def read_with_text(filters: dict | None) -> str:
+    """How a view was read, for the log and the table: "read with release_old = 2025, …" or ""."""
+    return "read with " + ", ".join(f"{k} = {v}" for k, v in filters.items()) if filters else ""
+
+
 def time_views(db: Path, runs: int = 20, budget_s: float | None = None, hard_cap_s: float = 30.0, whole: bool = True, log=print) -> dict:
     """Every view the build recorded (meta_relations kind='view'), read through the app's own
     query path (dashboard.core.db.Database.fetch) as a page reads it: `select * ... limit 1000`, the
@@ -87,7 +92,7 @@ def time_views(db: Path, runs: int = 20, budget_s: float | None = None, hard_cap
             except Exception as e:  # a broken view is a result, not a crash
                 out[view] = {"median_ms": None, "runs": 0, "error": f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"}
             r = out[view]
-            read = f", read with {', '.join(f'{k}={v}' for k, v in r['read_with'].items())}" if r.get("read_with") else ""
+            read = f", {read_with_text(r['read_with'])}" if r.get("read_with") else ""
             log(f"    {view}: " + (f"{r['median_ms']:.1f} ms median of {r['runs']} ({r['rows']} of {r['matched_rows']} rows{read})"
                                    + (f"; whole: {r['whole_median_ms']:.1f} ms" if "whole_median_ms" in r else "") if r["error"] is None else f"ERROR {r['error']}"))
     finally:

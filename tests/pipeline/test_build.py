@@ -63,11 +63,13 @@ def test_release_diffs_name_the_filter_the_sources_page_reads_them_with(db):
     and `make bench` times them with it. That filter names rows that exist."""
     import json
 
+    from dashboard.core.db import quote_ident
+
     read_with = {n: json.loads(f) for n, f in db.execute("select name, read_with from meta_relations where read_with is not null").fetchall()}
     assert set(read_with) == {"stg_sipri_deal_changes", "stg_sipri_deal_matches", "stg_sipri_release_deal_list"}
     releases = [r for (r,) in db.execute("select distinct release from stg_sipri_release_lists order by 1").fetchall()]
     # the page's default: the two newest releases that list deals, Russia → China
     assert read_with["stg_sipri_deal_changes"] == {"release_old": releases[-2], "release_new": releases[-1], "supplier": "Russia", "recipient": "China"}
     for name, filters in read_with.items():
-        where = " and ".join(f'"{c}" = ?' for c in filters)
-        assert db.execute(f'select count(*) from "{name}" where {where}', list(filters.values())).fetchone()[0] > 0, name
+        where = " and ".join(quote_ident(c) + " = ?" for c in filters)
+        assert db.execute(f"select count(*) from {quote_ident(name)} where {where}", list(filters.values())).fetchone()[0] > 0, name
