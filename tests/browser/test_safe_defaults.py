@@ -49,6 +49,7 @@ def test_effective_configuration(streamlit_config):
     assert get("client.showErrorDetails") not in ("full", True, "stacktrace")
     assert get("server.headless") is True
     assert get("server.runOnSave") is False
+    assert get("server.fileWatcherType") == "none"  # not a safety default: speed (.streamlit/config.toml says why)
     assert get("global.developmentMode") is False
 
 
