@@ -100,3 +100,16 @@ def test_the_five_year_panel_gives_sipri_published_figures(database):
     assert "77%" in metrics and "21%" in metrics and "10 of 170" in metrics, metrics  # SIPRI Fact Sheet, March 2024
     at = open_page(PAGE, params={"release": "2026"})
     assert any("The 2026 release has no five-year window here" in c.value for c in at.caption)
+
+
+def test_the_fact_sheet_check_is_sent_when_opened_and_lists_every_figure(db):
+    at = open_page(PAGE)
+    (check,) = [e for e in at.expander if e.label.startswith("Checked against SIPRI's Fact Sheets")]
+    (rows,) = db.execute("select count(*) from sipri_fact_sheet_check").fetchone()
+    assert f"of {rows} figures reproduced" in check.label
+    assert not at.dataframe, "no table on the page until the reader opens the check (a table's code is ~1.5 MB)"
+    at.session_state["fact_sheet_check"] = True  # the reader opens it
+    at.run()
+    (table,) = at.dataframe
+    assert len(table.value) == rows and "Published value" not in table.value.columns  # headers in words are set by column_config
+    assert {"published_value", "computed_value", "agrees"} <= set(table.value.columns)

@@ -61,9 +61,11 @@ else:
     ui.registry_panel("ru-cn-sipri-five-year", release=release, window=window)
 if not ui.presenting():  # the check is for readers who audit, not for a slide
     check = data.load("sipri_fact_sheet_check")
-    with st.expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)"):
-        st.caption("Each figure SIPRI published, beside what the same release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
-        ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
+    # Lazy: a table's code (~1.5 MB of JavaScript) is loaded only where a page shows one.
+    with ui.lazy_expander(f"Checked against SIPRI's Fact Sheets ({int(check['agrees'].fillna(False).sum())} of {len(check)} figures reproduced)", key="fact_sheet_check") as is_open:
+        if is_open:
+            st.caption("Each figure SIPRI published, beside what the same release's yearly values give at SIPRI's rounding. A figure marked not reproducible cannot be computed from the data here; the note says why.")
+            ui.table(check[["fact_sheet", "measure_label", "window_label", "qualifier", "published_value", "computed_value", "agrees", "reproducible", "evidence", "source_url", "note"]])
 
 ui.registry_panel("ru-cn-arms-tiv-by-category")
 ui.registry_panel("ru-cn-arms-largest-deals")
