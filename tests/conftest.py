@@ -44,10 +44,12 @@ def use_db(monkeypatch):
     def use(path: Path) -> Path:
         monkeypatch.setenv("DASHBOARD_DB", str(path))
         st.cache_data.clear()
+        st.cache_resource.clear()  # query results (web.data._fetch) and panels are resources
         return path
 
     yield use
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -39,12 +39,21 @@ def ready() -> Path:
     return path
 
 
+def version() -> tuple[str, int]:
+    """The database file and its modification time: what a cache of anything read from it is
+    keyed by, so a rebuild is read by the next rerun."""
+    path = db_path()
+    return str(path), path.stat().st_mtime_ns
+
+
 def database() -> Database:
     path = db_path()
     return _open(str(path), path.stat().st_mtime_ns)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+# A resource, not st.cache_data: load() hands out a copy, which is cheaper than unpickling the
+# cached frame on every call as st.cache_data does (a tenth of a page's script time, py-spy).
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def _fetch(path: str, version: int, q: Query) -> pd.DataFrame:
     return reader_rows(_open(path, version).fetch(q))
 
@@ -131,9 +140,9 @@ def query(view: str, period: str = ALL_PERIODS, *, equals: dict | None = None, y
 
 
 def load(view: str, period: str = ALL_PERIODS, **filters) -> pd.DataFrame:
-    """Rows of a view, filtered by period and column values (bound as parameters), cached."""
-    path = db_path()
-    return _fetch(str(path), path.stat().st_mtime_ns, query(view, period, **filters)).copy()
+    """Rows of a view, filtered by period and column values (bound as parameters), cached; the
+    caller's own copy."""
+    return _fetch(*version(), query(view, period, **filters)).copy()
 
 
 def count(q: Query) -> int:

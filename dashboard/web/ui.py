@@ -480,9 +480,20 @@ def registry_panel(panel_id: str, **params) -> panels.Spec | None:
     """The registry's panel `panel_id` (dashboard.outputs.panels) for the period and the page's
     choices `params`, drawn as panel() draws a chart: the one definition the briefing output draws
     too. None (nothing drawn) when the period has no rows for it: the page says so in its words."""
-    spec = panels.PANELS[panel_id].spec(data.load, period(), **params)
-    if spec is None:
+    drawn = _registry_drawn(panel_id, period(), tuple(sorted(params.items())), data.version())
+    if drawn is None:
         return None
-    fig = chart(spec.builder, spec.rows, spec.caption, **spec.options)
+    spec, fig = drawn
     panel(fig, spec.behind, name=spec.id, quotes=spec.quotes, note=note_text(spec.note), params=params)
     return spec
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _registry_drawn(panel_id: str, period: str, params: tuple, version: tuple[str, int]) -> tuple[panels.Spec, go.Figure] | None:
+    """A registry panel's spec and figure, once per panel, period, page choices and database file
+    (`version`): keyed by those few values rather than by the rows, whose hashing was a quarter of
+    a page's script time (py-spy). Shared by every session: do not change what it returns."""
+    spec = panels.PANELS[panel_id].spec(data.load, period, **dict(params))
+    if spec is None:
+        return None
+    return spec, chart(spec.builder, spec.rows, spec.caption, **spec.options)

@@ -132,6 +132,7 @@ CASES = {  # name → (payloads for the keys in turn, year, relation)
 @pytest.fixture
 def recorder(monkeypatch, built_db):
     st.cache_data.clear()  # so every query of the page is compiled (and recorded) in this test
+    st.cache_resource.clear()  # query results (web.data._fetch) and registry panels
     return Recorder(monkeypatch)
 
 
