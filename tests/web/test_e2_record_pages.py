@@ -43,9 +43,11 @@ def test_incidents_since_the_documents_show_their_paraphrase_and_page(built_db):
     at = open_page("web/pages/incidents.py")
     quotes = " ".join(m.value for m in at.markdown if "(paraphrase)" in m.value)
     assert "Fitburg" in quotes and "themoscowtimes.com" in quotes, quotes[:500]
-    table = at.dataframe[0].value
-    assert table["quote_or_paraphrase"].notna().all()
-    assert table["source_url"].dropna().str.startswith("http").all()
+    table = at.table[0].value  # a static table: every cell is Markdown text
+    assert (table["Quote or paraphrase"].str.len() > 0).all()
+    pages = [cell for cell in table["Source page"] if cell]
+    assert pages and all(re.fullmatch(r"\[[^\]]+\]\(<https?://[^>\s]+>\)", cell) for cell in pages), pages  # each a link to its page
+    assert "themoscowtimes.com" in " ".join(pages)
 
 
 def test_overview_key_events_include_the_leaders_meetings_since_the_documents(built_db):

@@ -12,7 +12,7 @@ COUNTS_SHOWN = {
     "counted_by": "Counted by", "period_label": "Span", "their_count_label": "Their count", "our_count": "Our count (same span and definition)",
     "difference": "Difference (theirs − ours)", "difference_note": "Why the numbers differ", "what_counted": "What they count", "scope_label": "Scope",
     "our_unplaced": "Ours dated too loosely to place", "our_definition": "Our count counts", "reported_by": "Read on", "published_label": "Published",
-    "source_url": st.column_config.LinkColumn("Page"), "confidence": "Confidence",
+    "source_url": "Page", "confidence": "Confidence",
 }
 
 period = ui.period()
@@ -44,7 +44,7 @@ if comparison.empty:
 else:
     st.subheader("Published counts of Russia–China joint exercises beside our count for the same span and definition")
     st.caption(f"Number of exercises (or patrols, or editions of a series) as each counter counts them · each count's own span, all periods · {SOURCE_COUNTS}")
-    ui.table(comparison[list(COUNTS_SHOWN)], column_config=COUNTS_SHOWN)
+    ui.static_table(comparison, COUNTS_SHOWN, links=("source_url",))
     st.caption(
         "Counts differ mostly in what they count: some take in military competitions, computer simulations or multilateral drills our list does not hold. "
         "Our count uses the counted rows of our list whose start lies in the published span; rows dated only to a year that may fall either side are shown apart. "

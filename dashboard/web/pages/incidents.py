@@ -14,9 +14,10 @@ if ui.registry_panel("ru-cn-infrastructure-incidents-map") is None:
     st.info("No incident is recorded in this period (all incidents in the sources date from October 2023 onwards).")
 else:
     incidents = panels.incidents.incident_rows(data.load, period)
-    ui.table(
-        incidents[["date_label", "ship", "sea_area", "what_damaged", "admitted_label", "quote_or_paraphrase", "source_title", "source_url"]],
-        column_config={"date_label": "When", "ship": "Ship", "sea_area": "Where", "what_damaged": "What was damaged", "admitted_label": "Responsibility admitted", "quote_or_paraphrase": "Quote or paraphrase", "source_title": "Source", "source_url": st.column_config.LinkColumn("Source page")},
+    ui.static_table(
+        incidents,
+        {"date_label": "When", "ship": "Ship", "sea_area": "Where", "what_damaged": "What was damaged", "admitted_label": "Responsibility admitted", "quote_or_paraphrase": "Quote or paraphrase", "source_title": "Source", "source_url": "Source page"},
+        links=("source_url",),
     )
 
 ui.footer(sorted({"cepa_2025", *data.load("incident_list", period)["source_id"].unique()}))
