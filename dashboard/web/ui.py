@@ -134,6 +134,12 @@ def url_choice(label: str, options: Sequence[str], *, key: str, default: str, fo
     return value
 
 
+def url_tabs(labels: Sequence[str], *, key: str) -> Sequence:
+    """Tabs whose open one lives in the URL (?key=<label>; none for the first), so a link reopens
+    it. Only the open tab's content should be computed and sent: test each tab's `.open`."""
+    return st.tabs(list(labels), key=key, bind="query-params", default=labels[0])
+
+
 def url_multichoice(label: str, options: Sequence[str], *, key: str, format_func: Callable[[str], str] = str, container=None, help: str | None = None) -> list[str]:
     """A multiselect whose values live in the URL as repeated ?key=a&key=b; values that are not
     among the options are dropped, and an empty choice leaves the URL."""

@@ -29,7 +29,9 @@ from tests.helpers.browser import (
     FOCUS_VS_CHART,
     MARK_FOCUS_TARGETS,
     PAGE_PATHS,
+    VIEW_PATHS,
     open_page,
+    page_url,
 )
 from tests.helpers.reader import FOCUS_CONTRAST, focus_indicator_contrast
 
@@ -85,11 +87,11 @@ def _axe_report(where: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("page_title", list(PAGE_PATHS))
+@pytest.mark.parametrize("page_title", list(VIEW_PATHS))  # every page, and every tab of a page with tabs
 @pytest.mark.parametrize("theme", THEMES)
 def test_axe_finds_no_violation(theme, page_title, app_url, tab):
     page = tab(theme)
-    open_page(page, f"{app_url}/{PAGE_PATHS[page_title]}")
+    open_page(page, page_url(app_url, VIEW_PATHS[page_title]))
     page.outside.clear()
     results = axe_sync.Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     assert not page.outside, f"requests outside localhost while axe ran: {page.outside[:5]}"
@@ -100,10 +102,10 @@ def test_axe_finds_no_violation(theme, page_title, app_url, tab):
         pytest.fail(_axe_report(f"{page_title} · {theme}", violations), pytrace=False)
 
 
-@pytest.mark.parametrize("page_title", list(PAGE_PATHS))
+@pytest.mark.parametrize("page_title", list(VIEW_PATHS))  # every page, and every tab of a page with tabs
 def test_every_chart_has_a_text_alternative(page_title, app_url, tab):
     page = tab("light")
-    open_page(page, f"{app_url}/{PAGE_PATHS[page_title]}")
+    open_page(page, page_url(app_url, VIEW_PATHS[page_title]))
     charts = page.evaluate(CHART_ALTERNATIVES)
     if not charts:
         pytest.skip(f"{page_title} draws no chart")
@@ -152,12 +154,12 @@ def test_keyboard_focus_is_visible(theme, app_url, tab):
         pytest.fail(f"focus in the {theme} theme: {len(problems)} of {len(names)} keyboard target(s) without a visible focus\n" + "\n".join(f"  - {p}" for p in problems), pytrace=False)
 
 
-@pytest.mark.parametrize("page_title", list(PAGE_PATHS))
+@pytest.mark.parametrize("page_title", list(VIEW_PATHS))  # every page, and every tab of a page with tabs
 def test_tab_gets_past_each_chart(page_title, app_url, tab):
     """From the last keyboard stop before a chart, at most two Tab presses reach one after it
     (or a skip link jumps past it): the modebar's eight buttons are not a trap of eight stops."""
     page = tab("light")
-    open_page(page, f"{app_url}/{PAGE_PATHS[page_title]}")
+    open_page(page, page_url(app_url, VIEW_PATHS[page_title]))
     count = page.locator('[data-testid="stPlotlyChart"]').count()
     if not count:
         pytest.skip(f"{page_title} draws no chart")

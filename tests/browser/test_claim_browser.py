@@ -41,8 +41,9 @@ def test_a_claim_url_in_a_fresh_browser_shows_its_quote_and_citation(app_url, pa
     back = page.locator("a", has_text="Arms transfers: panel “Systems the documents name: their figures beside SIPRI's”")
     assert back.count() == 1, page.locator("a").all_inner_texts()
     back.click()
-    page.wait_for_url(lambda url: url.startswith(f"{app_url}/arms-transfers"), timeout=30_000)
+    page.wait_for_url(lambda url: url.startswith(f"{app_url}/arms-transfers?view=Documents"), timeout=30_000)  # the panel's tab
     page.locator("h1", has_text="Arms transfers").wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot .gtitle", has_text="Systems the documents name").wait_for(timeout=60_000)
 
 
 def test_a_panels_citation_and_claim_link(app_url, page):

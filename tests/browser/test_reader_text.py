@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.core import style
-from tests.helpers.browser import APP_BACKGROUND, PAGE_PATHS, open_page, read_page
+from tests.helpers.browser import APP_BACKGROUND, PAGE_PATHS, VIEW_PATHS, open_page, page_url, read_page
 from tests.helpers.reader import page_findings, parse_colour, relative_luminance, report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -77,10 +77,10 @@ def _check(page, url: str, page_title: str, period: str, theme: str) -> None:
 
 
 @pytest.mark.parametrize("period", PERIODS)
-@pytest.mark.parametrize("page_title", list(PAGE_PATHS))
+@pytest.mark.parametrize("page_title", list(VIEW_PATHS))  # every page, and every tab of a page with tabs
 @pytest.mark.parametrize("theme", THEMES)
 def test_reader_text(theme, page_title, period, app_url, tab):
-    _check(tab(theme), f"{app_url}/{PAGE_PATHS[page_title]}?period={period}", page_title, period, theme)
+    _check(tab(theme), page_url(app_url, VIEW_PATHS[page_title], period=period), page_title, period, theme)
 
 
 @pytest.mark.parametrize("period", PERIODS)

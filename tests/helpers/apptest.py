@@ -19,3 +19,23 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+# A page file's tabs (dashboard.outputs.panels.VIEWS, by the page's URL path).
+PAGE_FILE_PATHS = {"web/pages/arms_transfers.py": "arms-transfers"}
+
+
+def page_views(page: str) -> tuple[str, ...]:
+    """The page's tabs (its ?view= values), first the one it opens on; () for a page without."""
+    from dashboard.outputs.panels import VIEWS
+
+    return VIEWS.get(PAGE_FILE_PATHS.get(page, ""), ())
+
+
+def open_page_views(page: str, *, params: dict[str, str] | None = None, timeout: float = 60) -> list[AppTest]:
+    """The page opened on each of its tabs (only the open tab's content is sent), or once on a page
+    without tabs: together, everything the page can show under `params`."""
+    views = page_views(page)
+    if not views:
+        return [open_page(page, params=params, timeout=timeout)]
+    return [open_page(page, params={**(params or {}), "view": view}, timeout=timeout) for view in views]

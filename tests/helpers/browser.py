@@ -20,6 +20,27 @@ PAGE_PATHS = {"Overview": "", "Arms transfers": "arms-transfers", "Dual-use supp
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
 
+def _tab_views() -> dict[str, str]:
+    """A page's tabs after its first (dashboard.outputs.panels.VIEWS: only the open tab's content
+    is sent), by "<page title> · <tab>", as URL paths with their ?view=: read like pages."""
+    from urllib.parse import quote
+
+    from dashboard.outputs.panels import VIEWS
+
+    titles = {path: title for title, path in PAGE_PATHS.items()}
+    return {f"{titles[path]} · {view}": f"{path}?view={quote(view)}" for path, views in VIEWS.items() for view in views[1:]}
+
+
+#: Every page and every tab of a page, by title: what the reader-text and axe tests read.
+VIEW_PATHS = {**PAGE_PATHS, **_tab_views()}
+
+
+def page_url(base: str, path: str, **params: str) -> str:
+    """The app's URL for a page path (which may carry a query string already) with `params`."""
+    extra = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{base}/{path}" + (("&" if "?" in path else "?") + extra if extra else "")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.core.paths import ROOT
 from dashboard.outputs import panels
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page_views
 
 PAGES = {"": "web/pages/overview.py", "arms-transfers": "web/pages/arms_transfers.py", "dual-use": "web/pages/dual_use.py", "exercises": "web/pages/exercises.py", "incidents": "web/pages/incidents.py"}
 # A page's chart panels with a fixed id: the registry's, drawn by `ui.registry_panel("...")`, or
@@ -33,8 +33,9 @@ def test_every_named_chart_panel_of_the_pages_is_in_the_registry():
 
 
 def _page_figures(page: str, params: dict) -> dict[str, dict]:
-    at = open_page(page, params=params)
-    return {json.loads(c.proto.spec)["layout"]["title"]["text"]: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    """Every chart the page can show under `params`, on any of its tabs, by its title."""
+    charts = [c for at in open_page_views(page, params=params) for c in at.get("plotly_chart")]
+    return {json.loads(c.proto.spec)["layout"]["title"]["text"]: json.loads(c.proto.spec) for c in charts}
 
 
 def _compare(path: str, period: str, **params) -> int:
@@ -81,9 +82,10 @@ def test_the_arms_panels_follow_the_pages_release_and_window(built_db):
 
 
 
-def _image_panels(at) -> list[str]:
-    """The panels the page offers a PNG image of (by the button's key, `image_png_<panel id>`)."""
-    ids = [b.proto.id for b in at.get("download_button") if b.proto.label.startswith("Image (PNG")]
+def _image_panels(views) -> list[str]:
+    """The panels the page (on any of its tabs: `views`) offers a PNG image of (by the button's
+    key, `image_png_<panel id>`)."""
+    ids = [b.proto.id for at in views for b in at.get("download_button") if b.proto.label.startswith("Image (PNG")]
     return [i.split("image_png_", 1)[1] for i in ids]
 
 
@@ -95,10 +97,10 @@ def test_registry_panels_offer_their_images_drawn_with_the_pages_choices(built_d
     from dashboard.web.panel_images import briefing_file
 
     release = str(sorted(data.load("sipri_five_year")["release"].unique())[0])
-    at = open_page(PAGES["arms-transfers"], params={"release": release})
-    assert sorted(_image_panels(at)) == sorted(p.id for p in panels.PANELS.values() if p.page == "arms-transfers")
-    assert len([b for b in at.get("download_button") if b.proto.label.startswith("Image (SVG")]) == len(_image_panels(at))
-    assert _image_panels(open_page(PAGES["arms-transfers"], params={"release": release, "present": "1"})) == []
+    views = open_page_views(PAGES["arms-transfers"], params={"release": release})
+    assert sorted(_image_panels(views)) == sorted(p.id for p in panels.PANELS.values() if p.page == "arms-transfers")
+    assert len([b for at in views for b in at.get("download_button") if b.proto.label.startswith("Image (SVG")]) == len(_image_panels(views))
+    assert _image_panels(open_page_views(PAGES["arms-transfers"], params={"release": release, "present": "1"})) == []
     chosen = briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg", {"ru-cn-arms-tiv-by-year": {"release": release}})
     assert chosen != briefing_file(["ru-cn-arms-tiv-by-year"], "all", "svg") and f"{release} release".encode() in chosen
 

@@ -11,6 +11,7 @@ from tests.helpers.apptest import open_page
 
 PAGE = "web/pages/arms_transfers.py"
 BY_YEAR = "arms delivered per year"
+FIVE_YEARS = "Five-year view"  # the page's tab (?view=) with the five-year panel
 
 
 def charts(at) -> dict[str, dict]:
@@ -84,26 +85,26 @@ def test_the_share_chart_divides_one_release_and_marks_its_estimate(database):
     assert "Estimates (open markers, dotted): Russia + Soviet Union share of China's imports: 15.7 in 2025." in description(spec), description(spec)
     solid = next(t for t in spec["data"] if not t["name"].endswith("(estimate)"))
     assert "<b>Year</b>: 2024<br><b>Share (%)</b>: 41.7" in " ".join(solid["hovertext"]), "30 of China's 72 in the 2025 release"
-    pairs = chart(at, "Russia → China beside Russia → India")
+    pairs = chart(open_page(PAGE, params={"view": "Another pair"}), "Russia → China beside Russia → India")
     assert {"Russia → China (estimate)", "Russia → India (estimate)"} <= {t["name"] for t in pairs["data"]}
     assert all(t["line"]["dash"] == "dot" for t in pairs["data"] if t["name"].endswith("(estimate)"))
 
 
 def test_the_five_year_panel_gives_sipri_published_figures(database):
-    at = open_page(PAGE)
+    at = open_page(PAGE, params={"view": FIVE_YEARS})
     metrics = [m.value.replace("\\", "") for m in at.metric]  # shown as text: Markdown escapes removed
     assert "-64%" in metrics, metrics  # China's imports 2020–24 against 2015–19 (SIPRI, March 2025)
     spec = chart(at, "five-year window")
     assert source_line(spec) == "Source: SIPRI Arms Transfers Database, 2025 release (data generated 12 Feb 2026)"
-    at = open_page(PAGE, params={"release": "2024", "window": "2019–23"})
+    at = open_page(PAGE, params={"release": "2024", "window": "2019–23", "view": FIVE_YEARS})
     metrics = [m.value.replace("\\", "") for m in at.metric]  # shown as text: Markdown escapes removed
     assert "77%" in metrics and "21%" in metrics and "10 of 170" in metrics, metrics  # SIPRI Fact Sheet, March 2024
-    at = open_page(PAGE, params={"release": "2026"})
+    at = open_page(PAGE, params={"release": "2026", "view": FIVE_YEARS})
     assert any("The 2026 release has no five-year window here" in c.value for c in at.caption)
 
 
 def test_the_fact_sheet_check_is_sent_when_opened_and_lists_every_figure(db):
-    at = open_page(PAGE)
+    at = open_page(PAGE, params={"view": FIVE_YEARS})
     (check,) = [e for e in at.expander if e.label.startswith("Checked against SIPRI's Fact Sheets")]
     (rows,) = db.execute("select count(*) from sipri_fact_sheet_check").fetchone()
     assert f"of {rows} figures reproduced" in check.label
@@ -113,3 +114,20 @@ def test_the_fact_sheet_check_is_sent_when_opened_and_lists_every_figure(db):
     (table,) = at.dataframe
     assert len(table.value) == rows and "Published value" not in table.value.columns  # headers in words are set by column_config
     assert {"published_value", "computed_value", "agrees"} <= set(table.value.columns)
+
+
+def test_each_tab_is_in_the_url_and_sends_only_its_own_panels(database):
+    """The page's tabs (?view=): the first opens by default and an unknown one falls back to it;
+    each tab sends its own charts and not the others' (the page's seven at once were its cost)."""
+    from dashboard.outputs.panels import PANELS, VIEWS
+
+    views = VIEWS["arms-transfers"]
+    shown = {view: set(charts(open_page(PAGE, params={"view": view}))) for view in views}
+    assert set(charts(open_page(PAGE))) == shown[views[0]] == set(charts(open_page(PAGE, params={"view": "<b>nope</b>"})))
+    assert all(shown.values()), "a tab with no chart"
+    for a in views:
+        for b in views:
+            assert a == b or not shown[a] & shown[b], (a, b, shown[a] & shown[b])
+    for panel in (p for p in PANELS.values() if p.page == "arms-transfers"):  # each panel is on the tab it names
+        at = open_page(PAGE, params=panel.url_params())
+        assert any(b.proto.id.endswith(f"image_png_{panel.id}") for b in at.get("download_button")), f"{panel.id} is not on its tab {panel.view}"

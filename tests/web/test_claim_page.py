@@ -40,6 +40,17 @@ def test_a_curated_card_shows_value_quote_citation_and_the_other_reading(built_d
     assert "As of: April 2025" in text
 
 
+def test_the_way_back_opens_the_panels_tab(built_db):
+    """A panel on a tab of its page (Arms transfers): the card's link opens that tab (?view=), the
+    first tab's panels need none."""
+    at = open_page(CLAIM_PAGE, params={"claim": "doc_arms_transfers:cepa_combat_aircraft_1992_2014"})
+    back = [(label, query) for label, page, query in page_links(at) if page == "arms-transfers"]
+    assert back and all(parse_qs(query) == {"view": ["Documents beside SIPRI"]} for _, query in back), back
+    at = open_page(CLAIM_PAGE, params={"claim": "sipri:2025:russia-china:2022"})
+    back = [(label, query) for label, page, query in page_links(at) if page == "arms-transfers"]
+    assert back and all(query == "" for _, query in back), back
+
+
 def test_a_sipri_card_shows_the_register_rows_release_and_credit_line(built_db):
     at = open_page(CLAIM_PAGE, params={"claim": "sipri:2025:russia-china:2022"})
     assert [m.value for m in at.metric] == [ui.plain("498.5 million TIV")]

@@ -57,7 +57,7 @@ def test_overview_key_events_include_the_leaders_meetings_since_the_documents(bu
 
 
 def test_the_reference_title_figure_shows_with_its_quote(built_db):
-    at = open_page("web/pages/arms_transfers.py")
+    at = open_page("web/pages/arms_transfers.py", params={"view": "Documents beside SIPRI"})
     quotes = " ".join(m.value for m in at.markdown)
     assert "“China buys 463 D30 engines for Y\\-20 and H\\-6K, WS\\-20 to come”" in quotes, "the reference title is shown as the row's quote"
     assert "REFERENCE TITLE" in quotes

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
 from dashboard.pipeline.build import build
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page, open_page_views
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><b>bold</b> **stars** [link](javascript:alert(1))'
 # the payload's markup, not backslash-escaped: what must never reach a Markdown renderer
@@ -214,9 +214,8 @@ CHART_FIELDS_UNESCAPED = ("trace.x", "trace.y", "trace.text", "trace.name")  # s
 
 @pytest.mark.parametrize("page", ["web/pages/overview.py", "web/pages/exercises.py", "web/pages/arms_transfers.py"])
 def test_markup_in_data_is_escaped_in_chart_titles_and_hover_text(page, on_markup_db):
-    at = _run(page)
     seen = []
-    for chart in at.get("plotly_chart"):
+    for chart in (c for at in open_page_views(page, timeout=90) for c in at.get("plotly_chart")):  # every tab
         for field, text in _plotly_texts(chart.proto.spec):
             if field in CHART_FIELDS_UNESCAPED:
                 continue
@@ -226,8 +225,8 @@ def test_markup_in_data_is_escaped_in_chart_titles_and_hover_text(page, on_marku
 
 
 def test_markup_in_data_is_escaped_in_chart_axes_and_labels(on_markup_db):
-    at = _run("web/pages/arms_transfers.py")
-    raw = [(f, t[:120]) for chart in at.get("plotly_chart") for f, t in _plotly_texts(chart.proto.spec) if "<img" in t or "<b>bold" in t]
+    charts = [c for at in open_page_views("web/pages/arms_transfers.py", timeout=90) for c in at.get("plotly_chart")]  # every tab
+    raw = [(f, t[:120]) for chart in charts for f, t in _plotly_texts(chart.proto.spec) if "<img" in t or "<b>bold" in t]
     assert not raw, raw
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.core.db import ALL_PERIODS, PERIODS
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page_views
 
 # page file → the least number of Plotly charts it must show with all periods selected
 PAGES = {
@@ -38,10 +38,11 @@ def _plotly(at):
 @pytest.mark.parametrize("period", [ALL_PERIODS, *PERIODS])
 @pytest.mark.parametrize("page", list(PAGES))
 def test_page_renders(page, period, built_db):
-    at = open_page(page, params={"period": period})
+    views = open_page_views(page, params={"period": period})  # a page with tabs: each tab
+    at = views[0]
     assert at.session_state["period"] == period
     assert at.title, "the page has no title"
-    charts = at.get("plotly_chart")
+    charts = [c for view in views for c in view.get("plotly_chart")]
     if period == ALL_PERIODS:  # a single period may rightly have nothing to chart on some pages
         assert len(charts) >= PAGES[page], f"{page} shows {len(charts)} charts"
     for chart in charts:

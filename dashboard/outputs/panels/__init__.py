@@ -15,9 +15,9 @@ the page. One module per page.
 from __future__ import annotations
 
 from dashboard.outputs.panels import arms, dual_use, exercises, incidents, overview
-from dashboard.outputs.panels.model import Loader, Panel, Spec
+from dashboard.outputs.panels.model import VIEWS, Loader, Panel, Spec
 
-__all__ = ["DEFAULT_BRIEFING", "PANELS", "Loader", "Panel", "Spec", "UnknownPanel", "chosen"]
+__all__ = ["DEFAULT_BRIEFING", "PANELS", "VIEWS", "Loader", "Panel", "Spec", "UnknownPanel", "chosen"]
 
 # ----------------------------------------------------------------------------- the registry
 
@@ -26,12 +26,12 @@ PANELS: dict[str, Panel] = {
     for p in (
         Panel("ru-cn-period-comparison", "", "How cooperation changed across the three periods", overview.period_comparison),
         Panel("ru-cn-key-events", "", "Key events", overview.key_events),
-        Panel("ru-cn-arms-tiv-by-year", "arms-transfers", "Arms delivered per year (TIV)", arms.arms_tiv_by_year),
-        Panel("ru-cn-share-of-china-arms-imports", "arms-transfers", "Russia's share of China's arms imports", arms.china_import_share),
-        Panel("ru-cn-sipri-five-year", "arms-transfers", "China's arms imports per five-year window, by supplier", arms.five_year),
-        Panel("ru-cn-arms-tiv-by-category", "arms-transfers", "TIV by weapon category and period", arms.arms_tiv_by_category),
-        Panel("ru-cn-arms-largest-deals", "arms-transfers", "Largest deals", arms.arms_largest_deals),
-        Panel("ru-cn-arms-documents-vs-sipri", "arms-transfers", "Systems the documents name, beside SIPRI", arms.arms_documents_vs_sipri),
+        Panel("ru-cn-arms-tiv-by-year", "arms-transfers", "Arms delivered per year (TIV)", arms.arms_tiv_by_year, "Deliveries per year"),
+        Panel("ru-cn-share-of-china-arms-imports", "arms-transfers", "Russia's share of China's arms imports", arms.china_import_share, "Deliveries per year"),
+        Panel("ru-cn-sipri-five-year", "arms-transfers", "China's arms imports per five-year window, by supplier", arms.five_year, "Five-year view"),
+        Panel("ru-cn-arms-tiv-by-category", "arms-transfers", "TIV by weapon category and period", arms.arms_tiv_by_category, "What was delivered"),
+        Panel("ru-cn-arms-largest-deals", "arms-transfers", "Largest deals", arms.arms_largest_deals, "What was delivered"),
+        Panel("ru-cn-arms-documents-vs-sipri", "arms-transfers", "Systems the documents name, beside SIPRI", arms.arms_documents_vs_sipri, "Documents beside SIPRI"),
         Panel("ru-cn-dual-use-shares", "dual-use", "China's share of Russia's chip imports", dual_use.dual_use_shares),
         Panel("ru-cn-nitrocellulose-tonnes", "dual-use", "Nitrocellulose shipped per year", dual_use.nitrocellulose),
         Panel("ru-cn-exercises-by-year", "exercises", "Joint exercises per year, by domain", exercises.exercises_by_year),

@@ -53,6 +53,18 @@ class Panel:
     page: str  # the page's URL path ("" for the default page, Overview)
     title: str  # for choosers; the chart's own title is its Caption's
     spec: Callable[..., Spec | None]  # spec(load, period, **page parameters); each parameter's default is the page's
+    view: str = ""  # the page's tab it is on (?view=<label>), on a page with tabs (panels.VIEWS)
+
+    def url_params(self) -> dict[str, str]:
+        """The query string that opens the panel's tab ({} for a page's first tab or no tabs)."""
+        views = VIEWS.get(self.page, ())
+        return {"view": self.view} if views and self.view != views[0] else {}
+
+
+#: A page's tabs (its ?view= values), first the one it opens on; each panel names its own.
+VIEWS: dict[str, tuple[str, ...]] = {
+    "arms-transfers": ("Deliveries per year", "Five-year view", "What was delivered", "Documents beside SIPRI", "Another pair"),
+}
 
 
 def quotes(rows: pd.DataFrame, label: pd.Series, key: str | None) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import __version__
 from dashboard.core import citations
+from dashboard.outputs import panels
 from dashboard.web import claims, data, ui
 
 wanted = str(st.query_params.get(claims.PARAM) or "").strip()[:200]
@@ -85,9 +86,10 @@ st.subheader("Where the dashboard shows it")
 places = data.load("claim_places", equals={"claim_id": wanted}, order_by=("place_order", "page_path", "panel_id"))
 for p in places.drop_duplicates(["page_path", "panel_id"]).to_dict("records"):
     shown = p["panel_title"] if p["page_path"] == "/data" else ("headline figure “" if p["panel_id"] == "headline" else "panel “") + p["panel_title"] + "”"
-    st.page_link(
-        claims.PAGE_FILES[p["page_path"]], label=ui.plain(f"{p['page_title']}: {shown}"), icon=":material/undo:",
-        query_params={"relation": p["panel_id"]} if p["page_path"] == "/data" else None,
-    )
+    if p["page_path"] == "/data":
+        params = {"relation": p["panel_id"]}
+    else:  # a panel on a page with tabs: the link opens its tab
+        params = panels.PANELS[p["panel_id"]].url_params() if p["panel_id"] in panels.PANELS else {}
+    st.page_link(claims.PAGE_FILES[p["page_path"]], label=ui.plain(f"{p['page_title']}: {shown}"), icon=":material/undo:", query_params=params or None)
 as_of = value("as_of") or "the database build of " + ui.reader_date(data.database().build_info()["built_at"])
 st.caption(f"As of: {ui.plain(as_of)}.")
