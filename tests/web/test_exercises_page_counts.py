@@ -21,7 +21,7 @@ def _rows(name: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def page(built_db):
-    return open_page(PAGE)
+    return open_page(PAGE, params={"view": "How others count"})  # the page's tab with the published counts
 
 
 def _comparison(at):

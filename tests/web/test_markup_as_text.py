@@ -276,7 +276,7 @@ def test_markup_in_data_shows_as_text_in_chromium(markup_db):
             page = browser.new_page(viewport={"width": 1366, "height": 900})
             dialogs = []
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            for path in ("limits", "exercises"):
+            for path in ("limits", "exercises?view=Timeline%20and%20map"):  # the exercises' timeline tab
                 page.goto(f"{base}/{path}")
                 page.wait_for_function(WAIT_FOR_CHARTS, timeout=90_000, polling=500)
                 assert page.locator('[data-testid="stException"]').count() == 0

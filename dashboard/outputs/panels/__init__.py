@@ -34,10 +34,10 @@ PANELS: dict[str, Panel] = {
         Panel("ru-cn-arms-documents-vs-sipri", "arms-transfers", "Systems the documents name, beside SIPRI", arms.arms_documents_vs_sipri, "Documents beside SIPRI"),
         Panel("ru-cn-dual-use-shares", "dual-use", "China's share of Russia's chip imports", dual_use.dual_use_shares),
         Panel("ru-cn-nitrocellulose-tonnes", "dual-use", "Nitrocellulose shipped per year", dual_use.nitrocellulose),
-        Panel("ru-cn-exercises-by-year", "exercises", "Joint exercises per year, by domain", exercises.exercises_by_year),
-        Panel("ru-cn-exercises-timeline", "exercises", "Timeline of joint exercises", exercises.exercises_timeline),
-        Panel("ru-cn-exercises-map", "exercises", "Where joint exercises took place", exercises.exercises_map),
-        Panel("ru-cn-agreements-timeline", "exercises", "Agreements and high-level meetings", exercises.agreements_timeline),
+        Panel("ru-cn-exercises-by-year", "exercises", "Joint exercises per year, by domain", exercises.exercises_by_year, "Exercises per year"),
+        Panel("ru-cn-exercises-timeline", "exercises", "Timeline of joint exercises", exercises.exercises_timeline, "Timeline and map"),
+        Panel("ru-cn-exercises-map", "exercises", "Where joint exercises took place", exercises.exercises_map, "Timeline and map"),
+        Panel("ru-cn-agreements-timeline", "exercises", "Agreements and high-level meetings", exercises.agreements_timeline, "Agreements and meetings"),
         Panel("ru-cn-infrastructure-incidents-map", "incidents", "Undersea cable and pipeline incidents", incidents.incidents_map),
     )
 }

@@ -64,6 +64,7 @@ class Panel:
 #: A page's tabs (its ?view= values), first the one it opens on; each panel names its own.
 VIEWS: dict[str, tuple[str, ...]] = {
     "arms-transfers": ("Deliveries per year", "Five-year view", "What was delivered", "Documents beside SIPRI", "Another pair"),
+    "exercises": ("Exercises per year", "Timeline and map", "How others count", "Agreements and meetings"),
 }
 
 

@@ -5,7 +5,10 @@ counts of joint exercises beside ours, and the agreements and high-level meeting
 import streamlit as st
 
 from dashboard.core.db import ALL_PERIODS
+from dashboard.outputs import panels
 from dashboard.web import data, ui
+
+VIEWS = panels.VIEWS["exercises"]  # the tabs; each registry panel names its own (Panel.view)
 
 SOURCE_COUNTS = "Source: published counts as cited per row (CSIS ChinaPower, EUISS, NDU via Bloomberg, SCMP, Japan's Ministry of Defense, China's defence ministry, Tasnim); our count: the compiled exercise list and this project's additions"
 COUNTS_SHOWN = {
@@ -31,31 +34,43 @@ st.caption(
     "open multinational exercises with dozens of navies (such as Pakistan's Aman), claims our sources contradict, and events announced but not reported held. Each row's ‘Counted’ reason is in the data behind the charts."
 )
 
-if ui.registry_panel("ru-cn-exercises-by-year") is None:
-    st.info("No joint exercise is recorded in this period.")
-else:
-    ui.registry_panel("ru-cn-exercises-timeline")
-    ui.registry_panel("ru-cn-exercises-map")
+# Tabs, each in the URL (?view=...): only the open one's panels are computed and sent.
+per_year, timeline, others, agreements = ui.url_tabs(VIEWS, key="view")
+none_recorded = "No joint exercise is recorded in this period."
 
-st.header("How others count")
+with per_year:
+    if per_year.open and ui.registry_panel("ru-cn-exercises-by-year") is None:
+        st.info(none_recorded)
+
+with timeline:
+    if timeline.open and ui.registry_panel("ru-cn-exercises-timeline") is None:
+        st.info(none_recorded)
+    elif timeline.open:
+        ui.registry_panel("ru-cn-exercises-map")
+
 comparison = data.load("exercise_count_comparison")
-if comparison.empty:
-    st.info("No published count of joint exercises is recorded.")
-else:
-    st.subheader("Published counts of Russia–China joint exercises beside our count for the same span and definition")
-    st.caption(f"Number of exercises (or patrols, or editions of a series) as each counter counts them · each count's own span, all periods · {SOURCE_COUNTS}")
-    ui.static_table(comparison, COUNTS_SHOWN, links=("source_url",))
-    st.caption(
-        "Counts differ mostly in what they count: some take in military competitions, computer simulations or multilateral drills our list does not hold. "
-        "Our count uses the counted rows of our list whose start lies in the published span; rows dated only to a year that may fall either side are shown apart. "
-        "A published count with no stated end to its span is not matched."
-    )
-    if not ui.presenting():
-        ui.data_expander(comparison, "ru-cn-exercise-counts-compared", what="table", rows_period=ALL_PERIODS)
+with others:
+    if others.open:
+        st.header("How others count")
+        if comparison.empty:
+            st.info("No published count of joint exercises is recorded.")
+        else:
+            st.subheader("Published counts of Russia–China joint exercises beside our count for the same span and definition")
+            st.caption(f"Number of exercises (or patrols, or editions of a series) as each counter counts them · each count's own span, all periods · {SOURCE_COUNTS}")
+            ui.static_table(comparison, COUNTS_SHOWN, links=("source_url",))
+            st.caption(
+                "Counts differ mostly in what they count: some take in military competitions, computer simulations or multilateral drills our list does not hold. "
+                "Our count uses the counted rows of our list whose start lies in the published span; rows dated only to a year that may fall either side are shown apart. "
+                "A published count with no stated end to its span is not matched."
+            )
+            if not ui.presenting():
+                ui.data_expander(comparison, "ru-cn-exercise-counts-compared", what="table", rows_period=ALL_PERIODS)
 
-st.header("Agreements and high-level meetings")
-ui.record_up_to("agreements_and_meetings")
-if ui.registry_panel("ru-cn-agreements-timeline") is None:
-    st.info("No agreement or meeting is recorded in this period.")
+with agreements:
+    if agreements.open:
+        st.header("Agreements and high-level meetings")
+        ui.record_up_to("agreements_and_meetings")
+        if ui.registry_panel("ru-cn-agreements-timeline") is None:
+            st.info("No agreement or meeting is recorded in this period.")
 
 ui.footer(sorted({"cepa_2025", "rabdan_2025", *exercises["source_id"].unique(), *comparison["source_id"].unique(), *data.load("agreement_list", period)["source_id"].unique()}))
