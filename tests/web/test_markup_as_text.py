@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
 from dashboard.pipeline.build import build
-from tests.helpers.apptest import open_page, open_page_views
+from tests.helpers.apptest import open_page_views
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><b>bold</b> **stars** [link](javascript:alert(1))'
 # the payload's markup, not backslash-escaped: what must never reach a Markdown renderer
@@ -186,10 +185,6 @@ def _plotly_texts(spec: str):
                     yield f"trace.{key}", v
 
 
-def _run(page: str) -> AppTest:
-    return open_page(page, timeout=90)
-
-
 @pytest.fixture
 def on_markup_db(markup_db, use_db):
     return use_db(markup_db)
@@ -197,16 +192,16 @@ def on_markup_db(markup_db, use_db):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_markup_in_data_is_escaped_in_every_element(page, on_markup_db):
-    at = _run(page)
+    views = open_page_views(page, timeout=90)  # every tab of a page with tabs
     raw = []
-    for element in _elements(at._tree):
+    for element in (e for at in views for e in _elements(at._tree)):
         for field, text in _strings(element.proto):
             if field.rsplit(".", 1)[-1] in PLAIN_FIELDS or field.endswith("spec"):
                 continue
             raw += [(type(element).__name__, field, m.group(0), text[max(0, m.start() - 60):m.end() + 60]) for m in RAW.finditer(text)]
     assert not raw, raw
     if not page.endswith("data_explorer.py"):  # the payload is on the page (escaped): the check bites
-        assert any("\\<img src=x" in text for e in _elements(at._tree) for _, text in _strings(e.proto)), "the payload is not shown"
+        assert any("\\<img src=x" in text for at in views for e in _elements(at._tree) for _, text in _strings(e.proto)), "the payload is not shown"
 
 
 CHART_FIELDS_UNESCAPED = ("trace.x", "trace.y", "trace.text", "trace.name")  # see charts.py: only titles and hover text pass _esc
