@@ -22,7 +22,7 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
 
 
 # A page file's tabs (dashboard.outputs.panels.VIEWS, by the page's URL path).
-PAGE_FILE_PATHS = {"web/pages/arms_transfers.py": "arms-transfers", "web/pages/exercises.py": "exercises"}
+PAGE_FILE_PATHS = {"web/pages/arms_transfers.py": "arms-transfers", "web/pages/exercises.py": "exercises", "web/pages/sources.py": "sources"}
 
 
 def page_views(page: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from tests.helpers.apptest import open_page
 
 PAGE = "web/pages/sources.py"
+RELEASES = {"view": "What changed between releases"}  # the page's tab
 
 
 def _table_after(at, title):
@@ -17,7 +18,7 @@ def _table_after(at, title):
 
 
 def test_russia_china_by_default(built_db):
-    at = open_page(PAGE)
+    at = open_page(PAGE, params=RELEASES)
     heads = [h.value for h in at.subheader]
     assert "Yearly values revised: Russia → China, million TIV, each release against the previous one" in heads
     assert "Deals changed: Russia → China, 2025 release → 2026 release (TIV in millions; numbers in items)" in heads
@@ -36,7 +37,7 @@ def test_russia_china_by_default(built_db):
 
 
 def test_pair_and_releases_from_the_url(built_db):
-    at = open_page(PAGE, params={"changes_pair": "Russia → India", "changes_old": "2024", "changes_new": "2025"})
+    at = open_page(PAGE, params={**RELEASES, "changes_pair": "Russia → India", "changes_old": "2024", "changes_new": "2025"})
     heads = [h.value for h in at.subheader]
     assert "Deals changed: Russia → India, 2024 release → 2025 release (TIV in millions; numbers in items)" in heads
     deals = _table_after(at, "Deals changed")
@@ -45,5 +46,5 @@ def test_pair_and_releases_from_the_url(built_db):
 
 
 def test_releases_in_the_wrong_order_are_explained(built_db):
-    at = open_page(PAGE, params={"changes_old": "2026", "changes_new": "2025"})
+    at = open_page(PAGE, params={**RELEASES, "changes_old": "2026", "changes_new": "2025"})
     assert any("Choose an older release on the left" in i.value for i in at.info)

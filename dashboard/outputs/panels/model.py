@@ -61,10 +61,12 @@ class Panel:
         return {"view": self.view} if views and self.view != views[0] else {}
 
 
-#: A page's tabs (its ?view= values), first the one it opens on; each panel names its own.
+#: A page's tabs (its ?view= values), first the one it opens on; each panel names its own. The
+#: pages read theirs from here, and the tests read every tab of every page from here.
 VIEWS: dict[str, tuple[str, ...]] = {
     "arms-transfers": ("Deliveries per year", "Five-year view", "What was delivered", "Documents beside SIPRI", "Another pair"),
     "exercises": ("Exercises per year", "Timeline and map", "How others count", "Agreements and meetings"),
+    "sources": ("Sources", "Definitions", "Where sources disagree", "What changed between releases"),  # tables, no panel
 }
 
 
