@@ -47,8 +47,7 @@ def version() -> tuple[str, int]:
 
 
 def database() -> Database:
-    path = db_path()
-    return _open(str(path), path.stat().st_mtime_ns)
+    return _open(*version())
 
 
 # A resource, not st.cache_data: load() hands out a copy, which is cheaper than unpickling the
@@ -147,11 +146,9 @@ def load(view: str, period: str = ALL_PERIODS, **filters) -> pd.DataFrame:
 
 def count(q: Query) -> int:
     """How many rows a query matches, without reading them (cached)."""
-    path = db_path()
-    return _count(str(path), path.stat().st_mtime_ns, q)
+    return _count(*version(), q)
 
 
 def distinct(q: Query, columns: tuple[str, ...]) -> list[str]:
     """The distinct values of some columns over all the rows a query matches (cached)."""
-    path = db_path()
-    return _distinct(str(path), path.stat().st_mtime_ns, q, tuple(columns))
+    return _distinct(*version(), q, tuple(columns))
