@@ -74,6 +74,11 @@ def linked(text) -> str:
 _SNAKE_VALUE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
 
+def _in_words(value):
+    """A code value in words ("web_page" → "web page"); anything else as it is."""
+    return value.replace("_", " ") if isinstance(value, str) and _SNAKE_VALUE.fullmatch(value) else value
+
+
 def table(rows: pd.DataFrame, *, hide: Sequence[str] = (), **options) -> None:
     """st.dataframe for reader tables: missing values blank (not "None"), dates without a time,
     headers in words ("data_vintage" → "Data vintage"), id columns (``*_id`` and `hide`) left to
@@ -81,7 +86,7 @@ def table(rows: pd.DataFrame, *, hide: Sequence[str] = (), **options) -> None:
     shown = rows[[c for c in rows.columns if not (c == "id" or c.endswith("_id") or c in hide)]].copy()
     for c in shown.columns:
         if shown[c].dtype == object:
-            shown[c] = shown[c].map(lambda v: v.replace("_", " ") if isinstance(v, str) and _SNAKE_VALUE.fullmatch(v) else v)
+            shown[c] = shown[c].map(_in_words)
     config = {c: st.column_config.Column(style.series_name(c)) for c in shown.columns}
     config.update({c: st.column_config.DateColumn(style.series_name(c), format="YYYY-MM-DD") for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])})
     config.update(options.pop("column_config", None) or {})
@@ -110,8 +115,7 @@ def _cell(value, *, link_to: bool = False) -> str:
         return str(int(value))
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.10g}"
-    text = str(value)
-    return plain(text.replace("_", " ") if _SNAKE_VALUE.fullmatch(text) else text)
+    return plain(_in_words(str(value)))
 
 
 # ----------------------------------------------------------------------------- URL state
@@ -529,4 +533,4 @@ def _registry_drawn(panel_id: str, period: str, params: tuple, version: tuple[st
     spec = panels.PANELS[panel_id].spec(data.load, period, **dict(params))
     if spec is None:
         return None
-    return spec, chart(spec.builder, spec.rows, spec.caption, **spec.options)
+    return spec, spec.figure()
