@@ -43,10 +43,11 @@ with per_year:
         st.info(none_recorded)
 
 with timeline:
-    if timeline.open and ui.registry_panel("ru-cn-exercises-timeline") is None:
-        st.info(none_recorded)
-    elif timeline.open:
-        ui.registry_panel("ru-cn-exercises-map")
+    if timeline.open:
+        if ui.registry_panel("ru-cn-exercises-timeline") is None:
+            st.info(none_recorded)
+        else:
+            ui.registry_panel("ru-cn-exercises-map")
 
 comparison = data.load("exercise_count_comparison")
 with others:
