@@ -21,15 +21,14 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
     return at
 
 
-# A page file's tabs (dashboard.outputs.panels.VIEWS, by the page's URL path).
-PAGE_FILE_PATHS = {"web/pages/arms_transfers.py": "arms-transfers", "web/pages/exercises.py": "exercises", "web/pages/sources.py": "sources"}
-
-
 def page_views(page: str) -> tuple[str, ...]:
-    """The page's tabs (its ?view= values), first the one it opens on; () for a page without."""
+    """The page's tabs (its ?view= values, dashboard.outputs.panels.VIEWS by the page's URL path,
+    which web.claims.PAGE_FILES maps to its file), first the one it opens on; () for a page without."""
     from dashboard.outputs.panels import VIEWS
+    from dashboard.web.claims import PAGE_FILES
 
-    return VIEWS.get(PAGE_FILE_PATHS.get(page, ""), ())
+    paths = {file: path.lstrip("/") for path, file in PAGE_FILES.items()}
+    return VIEWS.get(paths.get(page, ""), ())
 
 
 def open_page_views(page: str, *, params: dict[str, str] | None = None, timeout: float = 60) -> list[AppTest]:
