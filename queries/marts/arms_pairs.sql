@@ -6,7 +6,7 @@ select
     supplier,
     recipient,
     count(*) as years,
-    round(sum(tiv_mtiv), 1) as tiv_delivered_mtiv
+    round(sum(cast(tiv_mtiv as decimal(18, 4))), 1)::double as tiv_delivered_mtiv  -- exact: a sum of doubles rounds x.x5 either way
 from stg_sipri_dyad_year_views
 where release_view = 'newest'
 group by pair, supplier, recipient

@@ -10,7 +10,7 @@ with register as (
 select
     d.period_id,
     d.category,
-    round(sum(d.tiv_mtiv_estimate), 1) as tiv_mtiv,
+    round(sum(cast(d.tiv_mtiv_estimate as decimal(18, 4))), 1)::double as tiv_mtiv,  -- exact: a sum of doubles rounds x.x5 either way
     count(distinct d.deal_id) as deals,
     string_agg(distinct d.designation, '; ' order by d.designation) as systems,
     true as is_estimate,

@@ -35,7 +35,7 @@ from (
         cast(null as integer) as number_ordered, cast(sum(y.number_delivered) as integer) as number_delivered,
         string_agg(cast(y.delivery_year as varchar), '; ' order by y.delivery_year) as delivery_years,
         d.tiv_unit_mtiv as tiv_per_unit_mtiv, cast(null as double) as tiv_order_mtiv,
-        round(sum(y.tiv_delivered_mtiv), 2) as tiv_delivered_mtiv
+        round(sum(cast(y.tiv_delivered_mtiv as decimal(18, 4))), 2)::double as tiv_delivered_mtiv  -- exact sums (see arms_pairs)
     from sipri_release_deals d
     join sipri_deliveries_per_year y on y.release = d.release and y.sipri_deal_id = d.sipri_deal_id
     where d.release = 2024
