@@ -143,7 +143,7 @@ def write_scaled(out_dir: Path, factor: int = 100, data_dir: Path = DATA_DIR, qu
     con = duckdb.connect()
     for t in tables:
         con.execute(t.ddl)
-        t.columns = _table_columns(con, t.name)
+        t.columns = _table_columns(con, [t.name])[t.name]
 
     # How each table's key columns were varied, as seen by the tables that refer to it.
     # Reference tables are seen unvaried: their children keep referring to the original rows.

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import yaml
 
 from dashboard import __version__
@@ -32,9 +31,9 @@ from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
 from dashboard.pipeline.csv_cells import read_csv_cells
-from dashboard.pipeline.metadata import Sidecar, line_of, load_sidecar, replace_column_docs, store_view_sidecars
+from dashboard.pipeline.metadata import Sidecar, insert_rows, line_of, load_sidecar, replace_column_docs, store_view_sidecars
 
-# Views in these layers are stored as tables at the end of the build (see materialise()); the staging
+# Views in these layers are stored as tables (see create_view()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
 MATERIALISED_LAYERS = ("marts",)
 #: A view outside those layers is stored as a table too when its SQL file says so: a staging view
@@ -50,10 +49,12 @@ _CELL_PATTERNS = {
     "date": (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "an ISO date YYYY-MM-DD such as 2022-02-24"),
     "boolean": (r"true|false", "true or false"),
 }
+_CELL_MATCHERS = {kind: re.compile(pattern).fullmatch for kind, (pattern, _) in _CELL_PATTERNS.items()}
 _INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
 _NUMBER_TYPES = {"DOUBLE", "FLOAT", "REAL"}
 _CREATE_TABLE = re.compile(r"^\s*create\s+table\s+([a-z_][a-z0-9_]*)\s*\(", re.IGNORECASE | re.MULTILINE)
 _CREATE_VIEW = re.compile(r"^\s*create\s+view\s+([a-z_][a-z0-9_]*)\s+as\b", re.IGNORECASE | re.MULTILINE)
+_CREATE_VIEW_WORD = re.compile(r"^\s*create\s+(view)\s+[a-z_][a-z0-9_]*\s+as\b", re.IGNORECASE | re.MULTILINE)
 _REFERENCES = re.compile(r"\breferences\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _SQL_COMMENT = re.compile(r"--[^\n]*")
 _STRING_LITERAL = re.compile(r"'(?:[^']|'')*'")
@@ -195,13 +196,16 @@ def _read_sql(path: Path) -> str:
 # ----------------------------------------------------------------------------- loading
 
 
-def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[Column]:
-    rows = con.execute(
-        "select column_name, data_type, is_nullable from information_schema.columns "
-        "where table_name = ? order by ordinal_position",
-        [table],
-    ).fetchall()
-    return [Column(n, t, nullable == "YES") for n, t, nullable in rows]
+def _table_columns(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, list[Column]]:
+    """Each table's columns, in order, in one query."""
+    out: dict[str, list[Column]] = {t: [] for t in tables}
+    for table, name, sql_type, nullable in con.execute(
+        "select table_name, column_name, data_type, is_nullable from information_schema.columns "
+        "where table_name in (select unnest(?::varchar[])) order by table_name, ordinal_position",
+        [tables],
+    ).fetchall():
+        out[table].append(Column(name, sql_type, nullable == "YES"))
+    return out
 
 
 def _check_header(t: Table, header: list[str]) -> None:
@@ -240,19 +244,13 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     except UnicodeDecodeError:
         read_csv_cells(t.csv_path)
     _check_header(t, next(csv.reader([first.decode("utf-8")])))
-    columns = "{" + ", ".join(f"'{c.name}': '{c.sql_type}'" for c in t.columns) + "}"
-    reader = ("read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', "
-              f"auto_detect = false, columns = {columns})")
+    reader = _csv_reader(t, typed=True)
     names = ", ".join(quote_ident(c.name) for c in t.columns)
     # The database enforces NOT NULL, keys, foreign keys and CHECKs on insert: a good file is loaded
     # in one pass; only a refused one is read again below, to name the line and column at fault.
-    try:
-        con.execute(f"insert into {quote_ident(t.name)} ({names}) select {names} from {reader}", [str(t.csv_path)])
-        n = con.execute(f"select count(*) from {quote_ident(t.name)}").fetchall()[0][0]
-        if n:
-            return n
-    except duckdb.Error:
-        con.execute(f"delete from {quote_ident(t.name)}")
+    n = _insert_read(con, t, names, reader)
+    if n:
+        return n
     try:
         con.execute(f"create temp table _typed as select (row_number() over ()) + 1 as _line, * from {reader}", [str(t.csv_path)])
     except duckdb.Error as e:
@@ -279,8 +277,46 @@ def load_snapshot(con: duckdb.DuckDBPyConnection, t: Table) -> int:
         con.execute("drop table if exists _typed")
 
 
+def _csv_reader(t: Table, *, typed: bool) -> str:
+    """DuckDB's CSV reader over a file as the curate commands and curators write it (LF, '"' quotes,
+    an empty cell is NULL), with the table's columns: typed, or every cell as text."""
+    columns = "{" + ", ".join(f"'{c.name}': '{c.sql_type if typed else 'VARCHAR'}'" for c in t.columns) + "}"
+    return ("read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', nullstr = '', "
+            f"auto_detect = false, columns = {columns})")
+
+
+def _insert_read(con: duckdb.DuckDBPyConnection, t: Table, select: str, reader: str, expect_rows: int | None = None) -> int | None:
+    """One statement: insert ``select`` over ``reader`` into the table; the rows inserted, or None
+    (the table left empty) when the database refused them or they are not the rows expected."""
+    try:
+        n = con.execute(f"insert into {quote_ident(t.name)} ({', '.join(quote_ident(c.name) for c in t.columns)}) select {select} from {reader}",
+                        [str(t.csv_path)]).fetchall()[0][0]
+    except duckdb.Error:
+        return None  # the failed statement inserted nothing
+    if expect_rows is not None and n != expect_rows:
+        con.execute(f"delete from {quote_ident(t.name)}")
+        return None
+    return n
+
+
+def _cells_fit(t: Table, rows: list[list[str]]) -> bool:
+    """Every non-empty cell of a typed column matches its pattern (see _CELL_PATTERNS)."""
+    for i, c in enumerate(t.columns):
+        kind = _cell_kind(c.sql_type)
+        if kind is None:
+            continue
+        fits = _CELL_MATCHERS[kind]
+        if not all(fits(row[i]) for row in rows if row[i] != ""):
+            return False
+    return True
+
+
 def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
-    """Check one CSV against its table and load it; return the number of rows."""
+    """Check one CSV against its table and load it; return the number of rows.
+
+    A file whose cells all fit their types is loaded in one statement by DuckDB's CSV reader (the
+    database enforces NOT NULL, keys, foreign keys and CHECKs on insert, and the count must be the
+    rows read here); any refusal is checked again column by column, to name the line and column."""
     if _SNAPSHOT_MARK.search(t.ddl):
         return load_snapshot(con, t)
     header, rows, lines = read_csv_cells(t.csv_path)
@@ -291,6 +327,13 @@ def load_table(con: duckdb.DuckDBPyConnection, t: Table) -> int:
     for row, line in zip(rows, lines):
         if len(row) != width:
             raise BuildError(t.csv_path, f"this row has {len(row)} fields, the header has {width}", line=line, expected="one field per column; quote a field that contains a comma")
+    if _cells_fit(t, rows):
+        casts = ", ".join(f"cast({quote_ident(c.name)} as {c.sql_type})" for c in t.columns)
+        n = _insert_read(con, t, casts, _csv_reader(t, typed=False), expect_rows=len(rows))
+        if n is not None:
+            return n
+
+    import pandas as pd  # only a refused file comes here: the checks below name its line and column
 
     frame = pd.DataFrame(rows, columns=header, dtype=object)  # an empty cell becomes NULL in _raw
     frame.insert(0, "_line", lines)
@@ -405,34 +448,31 @@ def _check_sidecar_sources(con: duckdb.DuckDBPyConnection, sidecars: dict[str, S
 
 
 def create_view(con: duckdb.DuckDBPyConnection, v: View) -> None:
+    """Run a view's SQL file: as a view, or, where it is materialised (see is_materialised), as a
+    table of the same name (dbt's `table` materialisation): the SQL file stays the definition, and a
+    page's query reads stored rows instead of recomputing the chain of views under it (the register's
+    unnest, joins, aggregates) on every rerun. Only the word `view` of `create view` is changed, so a
+    DuckDB error keeps its place in the file."""
     try:
         statements = con.extract_statements(v.sql)
     except duckdb.Error as e:
         raise _sql_error(v, e) from None
     if len(statements) != 1:
         raise BuildError(v.path, f"expected one SQL statement, found {len(statements)}", expected=f"only `create view {v.name} as ...`")
+    sql = v.sql
+    if is_materialised(v):
+        keyword = _CREATE_VIEW_WORD.search(sql)
+        sql = sql[: keyword.start(1)] + "table" + sql[keyword.end(1):]
     try:
-        con.execute(v.sql)
-    except duckdb.Error as e:
+        con.execute(sql)
+    except (duckdb.ParserException, duckdb.BinderException, duckdb.CatalogException) as e:
         raise _sql_error(v, e) from None
+    except duckdb.Error as e:
+        raise BuildError(v.path, f"the view failed on the data: {_short(e)}", expected="a view whose query runs on the loaded tables") from None
 
 
 def is_materialised(v: View) -> bool:
     return v.layer in MATERIALISED_LAYERS or MATERIALISE_MARK in v.sql
-
-
-def materialise(con: duckdb.DuckDBPyConnection, v: View) -> None:
-    """Store a view's rows as a table of the same name (dbt's `table` materialisation): the SQL file
-    stays the definition, and a page's query reads stored rows instead of recomputing the chain of
-    views under it (the register's unnest, joins, aggregates) on every rerun. Done once per build, in
-    dependency order, after every view was created (so SQL errors are still placed in their file)."""
-    stored = quote_ident("__materialising_" + v.name)
-    try:
-        con.execute(f"create table {stored} as select * from {quote_ident(v.name)}")
-        con.execute(f"drop view {quote_ident(v.name)}")
-        con.execute(f"alter table {stored} rename to {quote_ident(v.name)}")
-    except duckdb.Error as e:
-        raise BuildError(v.path, f"the view failed on the data: {_short(e)}", expected="a view whose query runs on the loaded tables") from None
 
 
 def _sql_error(v: View, e: Exception) -> BuildError:
@@ -467,24 +507,22 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     )
     con.execute("create table meta_columns (relation varchar, column_name varchar, description varchar, unit varchar, primary key (relation, column_name))")
     con.execute("create table meta_build (built_at_utc timestamp, app_version varchar, data_vintage varchar, build_seconds double)")
-    column_rows: list[tuple] = []
+    relations = {"name": "varchar", "kind": "varchar", "layer": "varchar", "file": "varchar", "title": "varchar",
+                 "description": "varchar", "stored_as": "varchar", "reads": "varchar[]"}
+    relation_rows = [(t.name, "table", "table", relative(t.csv_path), sidecars[t.name].title, sidecars[t.name].description, "table", []) for t in tables]
+    table_rows, column_rows = [], []
     for t in tables:
         s = sidecars[t.name]
-        con.execute("insert into meta_relations values (?, 'table', 'table', ?, ?, ?, 'table', [], null)", [t.name, relative(t.csv_path), s.title, s.description])
-        con.execute(
-            "insert into meta_tables values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [t.name, s.title, s.description, s.unit, s.producer, s.citation, s.url, s.date_published, s.data_vintage, s.licence, s.processing, s.sources],
-        )
+        table_rows.append((t.name, s.title, s.description, s.unit, s.producer, s.citation, s.url, s.date_published, s.data_vintage, s.licence, s.processing, s.sources))
         column_rows.extend((t.name, c, d.get("description"), d.get("unit")) for c, d in s.columns.items())
-    columns = pd.DataFrame(column_rows, columns=["relation", "column_name", "description", "unit"], dtype=object)  # noqa: F841 (read by name below)
-    con.execute("insert into meta_columns select relation, column_name, description, unit from columns")
     known = {t.name for t in tables} | {v.name for v in views}
     for v in views:
         reads = sorted((set(re.findall(r"[a-z_][a-z0-9_]*", _STRING_LITERAL.sub("", _strip_comments(v.sql)).lower())) & known) - {v.name})
-        con.execute(
-            "insert into meta_relations values (?, 'view', ?, ?, ?, ?, ?, ?, null)",
-            [v.name, v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads],
-        )
+        relation_rows.append((v.name, "view", v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads))
+    insert_rows(con, "meta_relations", relations, relation_rows)
+    insert_rows(con, "meta_tables", dict.fromkeys(["name", "title", "description", "unit", "producer", "citation", "url", "date_published",
+                                                   "data_vintage", "licence", "processing"], "varchar") | {"sources": "varchar[]"}, table_rows)
+    insert_rows(con, "meta_columns", dict.fromkeys(["relation", "column_name", "description", "unit"], "varchar"), column_rows)
     _store_view_column_docs(con, views)
     store_view_sidecars(con, views)  # queries/<layer>/<view>.yaml: a view's own column docs and keys
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
@@ -556,7 +594,9 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
                     con.execute(t.ddl)
                 except duckdb.Error as e:
                     raise BuildError(t.ddl_path, f"the table definition failed: {_short(e)}", expected="a valid DuckDB `create table`") from None
-                t.columns = _table_columns(con, t.name)
+            columns = _table_columns(con, [t.name for t in tables])
+            for t in tables:
+                t.columns = columns[t.name]
                 for c in t.columns:
                     try:
                         _cell_kind(c.sql_type)
@@ -571,11 +611,8 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
             # (Not the loads: a refused snapshot is read again to place the error, after a failed
             # insert, which would abort a transaction.)
             con.execute("begin transaction")
-            for v in views:
+            for v in views:  # in dependency order: a stored view's rows are computed once, from stored rows
                 create_view(con, v)
-            for v in views:
-                if is_materialised(v):
-                    materialise(con, v)
             _store_metadata(con, tables, sidecars, views, started)
             con.execute("commit")
             con.execute("checkpoint")

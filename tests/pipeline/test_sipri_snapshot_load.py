@@ -19,7 +19,7 @@ def _load(root, name: str):
     for dep in ("sipri_releases", name):
         t = tables[dep]
         con.execute(t.ddl)
-        t.columns = b._table_columns(con, t.name)
+        t.columns = b._table_columns(con, [t.name])[t.name]
         b.load_table(con, t)
     return con
 
