@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # DuckDB's .df() imports pandas itself: the build never needs it
+    import pandas as pd
 
 PERIODS = ("before_2014", "2014_2022", "since_2022")
 ALL_PERIODS = "all"

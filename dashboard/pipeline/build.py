@@ -39,6 +39,10 @@ MATERIALISED_LAYERS = ("marts",)
 #: A view outside those layers is stored as a table too when its SQL file says so: a staging view
 #: that many views read (the dated rows) or that is costly to recompute (SIPRI per-year deals).
 MATERIALISE_MARK = "-- materialise: table"
+#: Below this much CSV the build runs DuckDB on one thread: its statements are many and small, and
+#: on two cores the thread pool costs more than it gains (real data, 20 MB: 2.33 → 2.07 s in build());
+#: the ×100 copy of bench/scale.py (2 GB) keeps DuckDB's default (one thread: 286 → 521 s).
+ONE_THREAD_BELOW_BYTES = 200_000_000
 # Descriptions of the columns views derive: queries/columns.yaml.
 COLUMN_DOCS = "columns.yaml"
 
@@ -589,6 +593,8 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, queries_dir: Path = QUERIES_
     try:
         con = duckdb.connect(str(tmp))
         try:
+            if sum(t.csv_path.stat().st_size for t in tables) < ONE_THREAD_BELOW_BYTES:
+                con.execute("set threads = 1")
             for t in tables:
                 try:
                     con.execute(t.ddl)
