@@ -31,7 +31,7 @@ from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
 from dashboard.pipeline.csv_cells import read_csv_cells
-from dashboard.pipeline.metadata import Sidecar, insert_rows, line_of, load_sidecar, replace_column_docs, store_view_sidecars
+from dashboard.pipeline.metadata import Sidecar, insert_rows, line_of, load_sidecar, relation_columns, replace_column_docs, store_view_sidecars
 
 # Views in these layers are stored as tables (see create_view()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
@@ -511,22 +511,20 @@ def _store_metadata(con: duckdb.DuckDBPyConnection, tables: list[Table], sidecar
     )
     con.execute("create table meta_columns (relation varchar, column_name varchar, description varchar, unit varchar, primary key (relation, column_name))")
     con.execute("create table meta_build (built_at_utc timestamp, app_version varchar, data_vintage varchar, build_seconds double)")
-    relations = {"name": "varchar", "kind": "varchar", "layer": "varchar", "file": "varchar", "title": "varchar",
-                 "description": "varchar", "stored_as": "varchar", "reads": "varchar[]"}
-    relation_rows = [(t.name, "table", "table", relative(t.csv_path), sidecars[t.name].title, sidecars[t.name].description, "table", []) for t in tables]
-    table_rows, column_rows = [], []
+    relation_rows, table_rows, column_rows = [], [], []
     for t in tables:
         s = sidecars[t.name]
+        relation_rows.append((t.name, "table", "table", relative(t.csv_path), s.title, s.description, "table", []))
         table_rows.append((t.name, s.title, s.description, s.unit, s.producer, s.citation, s.url, s.date_published, s.data_vintage, s.licence, s.processing, s.sources))
         column_rows.extend((t.name, c, d.get("description"), d.get("unit")) for c, d in s.columns.items())
     known = {t.name for t in tables} | {v.name for v in views}
     for v in views:
         reads = sorted((set(re.findall(r"[a-z_][a-z0-9_]*", _STRING_LITERAL.sub("", _strip_comments(v.sql)).lower())) & known) - {v.name})
         relation_rows.append((v.name, "view", v.layer, relative(v.path), None, _leading_comment(v.sql), "table" if is_materialised(v) else "view", reads))
-    insert_rows(con, "meta_relations", relations, relation_rows)
-    insert_rows(con, "meta_tables", dict.fromkeys(["name", "title", "description", "unit", "producer", "citation", "url", "date_published",
-                                                   "data_vintage", "licence", "processing"], "varchar") | {"sources": "varchar[]"}, table_rows)
-    insert_rows(con, "meta_columns", dict.fromkeys(["relation", "column_name", "description", "unit"], "varchar"), column_rows)
+    insert_rows(con, "meta_relations", ["name", "kind", "layer", "file", "title", "description", "stored_as", "reads"], relation_rows)
+    insert_rows(con, "meta_tables", ["name", "title", "description", "unit", "producer", "citation", "url", "date_published", "data_vintage",
+                                     "licence", "processing", "sources"], table_rows)
+    insert_rows(con, "meta_columns", ["relation", "column_name", "description", "unit"], column_rows)
     _store_view_column_docs(con, views)
     store_view_sidecars(con, views)  # queries/<layer>/<view>.yaml: a view's own column docs and keys
     vintage = con.execute("select max(data_vintage) from meta_tables where name like 'sipri%'").fetchall()[0][0]
@@ -549,10 +547,9 @@ def _store_view_column_docs(con: duckdb.DuckDBPyConnection, views: list[View]) -
         raise BuildError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None, expected="a mapping of column name to {description, unit}") from None
     marts = [v.name for v in views if v.layer in MATERIALISED_LAYERS]
     have = {}
-    for name, column in con.execute(
-        "select table_name, column_name from information_schema.columns where table_name in (select unnest(?))", [marts]
-    ).fetchall():
-        have.setdefault(column, []).append(name)
+    for name, columns in relation_columns(con, marts).items():
+        for column in columns:
+            have.setdefault(column, []).append(name)
     rows: list[tuple] = []
     for column, entry in entries.items():
         if not isinstance(entry, dict) or not str(entry.get("description") or "").strip():

@@ -131,7 +131,7 @@ def store_view_sidecars(con, views) -> None:
     con.execute("create table if not exists meta_keys (relation varchar, kind varchar, columns varchar[], ref_relation varchar, ref_columns varchar[])")
     docs: list[tuple] = []
     keys: list[tuple] = []
-    titles: list[tuple] = []
+    relation_updates: list[tuple] = []  # (view, title, read_with)
     columns = relation_columns(con, [v.name for v in views])
     for v in views:
         doc = load_view_sidecar(v.path)
@@ -146,7 +146,7 @@ def store_view_sidecars(con, views) -> None:
             if unknown:
                 raise BuildError(path, f"read_with names a column the view does not have: {unknown[0]!r}", line=line_of(path, "read_with"), column=str(unknown[0]), expected="columns of " + v.name)
         if doc.get("title") or read_with:
-            titles.append((v.name, str(doc["title"]) if doc.get("title") else None, json.dumps(read_with) if read_with else None))
+            relation_updates.append((v.name, str(doc["title"]) if doc.get("title") else None, json.dumps(read_with) if read_with else None))
         key = list(doc.get("primary_key") or [])
         if key and set(key) <= have:
             cols = ", ".join(quote_ident(c) for c in key)
@@ -157,31 +157,32 @@ def store_view_sidecars(con, views) -> None:
         for fk in doc.get("foreign_keys") or []:
             if set(fk["fields"]) <= have:
                 keys.append((v.name, "foreign", list(fk["fields"]), str(fk["reference"]["resource"]), list(fk["reference"]["fields"])))
-    if titles:
+    if relation_updates:
         con.execute(
             "update meta_relations set title = coalesce(s.title, meta_relations.title), read_with = coalesce(s.read_with, meta_relations.read_with) "
             "from (select unnest(?::varchar[]) as name, unnest(?::varchar[]) as title, unnest(?::varchar[]) as read_with) s where meta_relations.name = s.name",
-            [list(c) for c in zip(*titles)],
+            [list(c) for c in zip(*relation_updates)],
         )
     replace_column_docs(con, docs)
-    insert_rows(con, "meta_keys", {"relation": "varchar", "kind": "varchar", "columns": "varchar[]", "ref_relation": "varchar", "ref_columns": "varchar[]"}, keys)
+    insert_rows(con, "meta_keys", ["relation", "kind", "columns", "ref_relation", "ref_columns"], keys)
 
 
-def insert_rows(con, table: str, columns: dict[str, str], rows: list[tuple], *, verb: str = "insert") -> None:
-    """Insert rows (tuples in the order of ``columns``: name → SQL type) in one statement: the values
-    travel as one bound list per column, unnested side by side (one insert per row costs about a
-    millisecond each, and the build stores a few hundred)."""
+def insert_rows(con, table: str, columns: list[str], rows: list[tuple], *, verb: str = "insert") -> None:
+    """Insert rows (tuples in the order of ``columns``) in one statement: the values travel as one
+    bound list per column, cast to the table's own column types and unnested side by side (one
+    insert per row costs about a millisecond each, and the build stores a few hundred)."""
     if not rows:
         return
+    types = dict(con.execute("select column_name, data_type from information_schema.columns where table_name = ?", [table]).fetchall())
     names = ", ".join(quote_ident(c) for c in columns)
-    lists = ", ".join(f"unnest(?::{sql_type}[])" for sql_type in columns.values())
+    lists = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
     con.execute(f"{verb} into {quote_ident(table)} ({names}) select {lists}", [list(values) for values in zip(*rows)])
 
 
 def replace_column_docs(con, rows: list[tuple]) -> None:
     """Store (relation, column, description, unit) rows in meta_columns in one statement, replacing
     the rows of the same relation and column."""
-    insert_rows(con, "meta_columns", {"relation": "varchar", "column_name": "varchar", "description": "varchar", "unit": "varchar"}, rows, verb="insert or replace")
+    insert_rows(con, "meta_columns", ["relation", "column_name", "description", "unit"], rows, verb="insert or replace")
 
 
 def relation_columns(con, names: list[str]) -> dict[str, list[str]]:
