@@ -85,7 +85,7 @@ def table(rows: pd.DataFrame, *, hide: Sequence[str] = (), **options) -> None:
     the Data explorer and the CSV, and code values in words ("web_page" → "web page")."""
     shown = rows[[c for c in rows.columns if not (c == "id" or c.endswith("_id") or c in hide)]].copy()
     for c in shown.columns:
-        if shown[c].dtype == object:
+        if shown[c].dtype == object or pd.api.types.is_string_dtype(shown[c]):  # object from DuckDB, str from pandas 3
             shown[c] = shown[c].map(_in_words)
     config = {c: st.column_config.Column(style.series_name(c)) for c in shown.columns}
     config.update({c: st.column_config.DateColumn(style.series_name(c), format="YYYY-MM-DD") for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])})
@@ -104,12 +104,7 @@ def static_table(rows: pd.DataFrame, columns: dict[str, str], *, links: Sequence
     browser draws a grid's visible rows only, an HTML table every cell (600 incidents at ×100 the
     data: the page 2.4 s → 4.3 s, a period change over 20 s)."""
     if len(rows) > STATIC_ROWS:
-        grid = rows[list(columns)].rename(columns=columns)
-        for c in grid.columns:
-            if pd.api.types.is_string_dtype(grid[c]) and c not in {columns[k] for k in links}:
-                grid[c] = grid[c].map(lambda v: v if missing(v) else _in_words(str(v)))
-        config = {columns[c]: st.column_config.LinkColumn(columns[c]) for c in links}
-        st.dataframe(grid, hide_index=True, width="stretch", placeholder="", column_config=config)
+        table(rows[list(columns)].rename(columns=columns), column_config={columns[c]: st.column_config.LinkColumn(columns[c]) for c in links})
         return
     shown = pd.DataFrame({plain(header): [_cell(v, link_to=c in links) for v in rows[c]] for c, header in columns.items()})
     st.table(shown, hide_index=True, border="horizontal")
