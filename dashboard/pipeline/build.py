@@ -31,7 +31,7 @@ from dashboard.core.errors import BuildError
 from dashboard.core.paths import DATA_DIR, QUERIES_DIR, TABLES_DIR, VIEW_LAYERS, relative
 from dashboard.pipeline import checks
 from dashboard.pipeline.csv_cells import read_csv_cells
-from dashboard.pipeline.metadata import Sidecar, insert_rows, line_of, load_sidecar, relation_columns, replace_column_docs, store_view_sidecars
+from dashboard.pipeline.metadata import YAML_LOADER, Sidecar, insert_rows, line_of, load_sidecar, relation_columns, replace_column_docs, store_view_sidecars
 
 # Views in these layers are stored as tables (see create_view()); the staging
 # layer stays as views: it renames and casts, and only the marts read it, once, at build time.
@@ -541,7 +541,7 @@ def _store_view_column_docs(con: duckdb.DuckDBPyConnection, views: list[View]) -
     if not path.exists():
         return
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise BuildError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None, expected="a mapping of column name to {description, unit}") from None

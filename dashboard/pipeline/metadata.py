@@ -47,7 +47,7 @@ def sidecar_path(csv_path: Path) -> Path:
 
 
 # libyaml's loader when PyYAML has it (ten times faster; the same safe subset of YAML).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_sidecar(csv_path: Path) -> Sidecar:
@@ -55,7 +55,7 @@ def load_sidecar(csv_path: Path) -> Sidecar:
     if not path.exists():
         raise BuildError(csv_path, f"no metadata sidecar {path.name} beside the data file", expected="a sidecar with " + ", ".join(REQUIRED_KEYS))
     try:
-        doc = yaml.load(path.read_bytes().decode("utf-8"), Loader=_LOADER)
+        doc = yaml.load(path.read_bytes().decode("utf-8"), Loader=YAML_LOADER)
     except UnicodeDecodeError as e:
         raise BuildError(path, "bytes that are not UTF-8", line=path.read_bytes()[: e.start].count(b"\n") + 1, expected="UTF-8 text") from None
     except yaml.YAMLError as e:
@@ -105,7 +105,7 @@ def load_view_sidecar(sql_path: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise BuildError(path, f"not valid YAML: {getattr(e, 'problem', e)}", line=mark.line + 1 if mark else None, expected="a mapping with title and columns") from None
