@@ -13,40 +13,45 @@
 -- ~2 ms, for ~0.15 s of build)
 create view stg_sipri_deal_changes as
 with
+-- the deals paired between the two releases (inlined into each branch below, not stored once more)
+paired as not materialized (
+    select * from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years')
+),
 -- a paired deal: one row per value that both releases give and that differs (a value a layout does
 -- not give is empty: `<>` leaves it out); an unpaired row: one row, the deal as each side lists it.
 -- One branch per kind of change, each filtered on the stored values before any text is built.
 changes as (
     select m.*, 'renamed' as change, designation_old as value_old, designation_new as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and trim(regexp_replace(designation_old, '\([^()]*\)', '', 'g')) <> trim(regexp_replace(designation_new, '\([^()]*\)', '', 'g'))
+    from paired m
+    where trim(regexp_replace(designation_old, '\([^()]*\)', '', 'g')) <> trim(regexp_replace(designation_new, '\([^()]*\)', '', 'g'))
     union all
     select m.*, 'revalued_tiv_per_unit' as change, regexp_replace(cast(tiv_per_unit_mtiv_old as varchar), '\.0$', '') as value_old, regexp_replace(cast(tiv_per_unit_mtiv_new as varchar), '\.0$', '') as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and tiv_per_unit_mtiv_old <> tiv_per_unit_mtiv_new
+    from paired m where tiv_per_unit_mtiv_old <> tiv_per_unit_mtiv_new
     union all
     select m.*, 'revalued_tiv_order' as change, regexp_replace(cast(tiv_order_mtiv_old as varchar), '\.0$', '') as value_old, regexp_replace(cast(tiv_order_mtiv_new as varchar), '\.0$', '') as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and tiv_order_mtiv_old <> tiv_order_mtiv_new
+    from paired m where tiv_order_mtiv_old <> tiv_order_mtiv_new
     union all
     select m.*, 'revalued_tiv_delivered' as change, regexp_replace(cast(tiv_delivered_mtiv_old as varchar), '\.0$', '') as value_old, regexp_replace(cast(tiv_delivered_mtiv_new as varchar), '\.0$', '') as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and tiv_delivered_mtiv_old <> tiv_delivered_mtiv_new
+    from paired m where tiv_delivered_mtiv_old <> tiv_delivered_mtiv_new
     union all
     select m.*, 'order_year' as change, cast(order_year_old as varchar) as value_old, cast(order_year_new as varchar) as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and order_year_old <> order_year_new
+    from paired m where order_year_old <> order_year_new
     union all
     select m.*, 'number_ordered' as change, cast(number_ordered_old as varchar) as value_old, cast(number_ordered_new as varchar) as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and number_ordered_old <> number_ordered_new
+    from paired m where number_ordered_old <> number_ordered_new
     union all
     select m.*, 'number_delivered' as change, cast(number_delivered_old as varchar) as value_old, cast(number_delivered_new as varchar) as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and number_delivered_old <> number_delivered_new
+    from paired m where number_delivered_old <> number_delivered_new
     union all
     select m.*, 'delivery_years' as change, coalesce(delivery_years_old, 'none') as value_old, coalesce(delivery_years_new, 'none') as value_new
-    from stg_sipri_deal_matches m where m.match in ('sipri_deal_id', 'designation', 'delivery_years') and coalesce(delivery_years_old, 'none') <> coalesce(delivery_years_new, 'none')
+    from paired m where coalesce(delivery_years_old, 'none') <> coalesce(delivery_years_new, 'none')
     union all
     select m.*, m.match as change,
         case when m.match <> 'added' then concat_ws(', ', designation_old, 'ordered ' || order_year, number_delivered_old || ' delivered',
             coalesce(delivery_years_old, 'none yet'), regexp_replace(cast(tiv_delivered_mtiv_old as varchar), '\.0$', '') || ' TIV delivered') end as value_old,
         case when m.match <> 'removed' then concat_ws(', ', designation_new, 'ordered ' || order_year, number_delivered_new || ' delivered',
             coalesce(delivery_years_new, 'none yet'), regexp_replace(cast(tiv_delivered_mtiv_new as varchar), '\.0$', '') || ' TIV delivered') end as value_new
-    from stg_sipri_deal_matches m where not m.match in ('sipri_deal_id', 'designation', 'delivery_years')
+    from stg_sipri_deal_matches m where m.match not in ('sipri_deal_id', 'designation', 'delivery_years')
 )
 select
     release_old,

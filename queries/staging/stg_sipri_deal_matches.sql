@@ -24,6 +24,7 @@ with pairs as (
     from stg_sipri_release_lists o
     join stg_sipri_release_lists n on o.release < n.release
 ),
+-- the deal lists, computed once for the four joins below (a CTE read more than once is stored for the query)
 deals as (
     select * from stg_sipri_release_deal_list
 ),
