@@ -38,3 +38,19 @@ def open_page_views(page: str, *, params: dict[str, str] | None = None, timeout:
     if not views:
         return [open_page(page, params=params, timeout=timeout)]
     return [open_page(page, params={**(params or {}), "view": view}, timeout=timeout) for view in views]
+
+
+def static_tables(at: AppTest) -> list:
+    """The page's short reader tables (web.ui.static_table: Markdown tables) as DataFrames whose
+    headers and cells are the Markdown text of each cell (a pipe escaped as in the source)."""
+    import re
+
+    import pandas as pd
+
+    split = lambda line: [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]  # noqa: E731
+    found = []
+    for m in at.markdown:
+        lines = str(m.value).splitlines()
+        if len(lines) >= 2 and all(x.startswith("| ") and x.endswith(" |") for x in lines) and set(lines[1]) <= set("| -"):
+            found.append(pd.DataFrame([split(x) for x in lines[2:]], columns=split(lines[0])))
+    return found

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page, static_tables
 
 PAGES = {
     "web/pages/incidents.py": "incidents",
@@ -43,7 +43,7 @@ def test_incidents_since_the_documents_show_their_paraphrase_and_page(built_db):
     at = open_page("web/pages/incidents.py")
     quotes = " ".join(m.value for m in at.markdown if "(paraphrase)" in m.value)
     assert "Fitburg" in quotes and "themoscowtimes.com" in quotes, quotes[:500]
-    table = at.table[0].value  # a static table: every cell is Markdown text
+    table = static_tables(at)[0]  # a static table: every cell is Markdown text
     assert (table["Quote or paraphrase"].str.len() > 0).all()
     pages = [cell for cell in table["Source page"] if cell]
     assert pages and all(re.fullmatch(r"\[[^\]]+\]\(<https?://[^>\s]+>\)", cell) for cell in pages), pages  # each a link to its page

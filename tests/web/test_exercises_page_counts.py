@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dashboard.core.paths import DATA_DIR
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page, static_tables
 
 PAGE = "web/pages/exercises.py"
 
@@ -28,7 +28,7 @@ def _comparison(at):
     """The table of published counts with the headers the reader sees (the column labels)."""
     # A static table: headers and cells are Markdown text; read them as shown (escapes removed).
     shown = lambda text: re.sub(r"\\(.)", r"\1", text)  # noqa: E731
-    tables = [t.value.rename(columns=shown).map(shown) for t in at.table if "Their count" in t.value.columns]
+    tables = [t.rename(columns=shown).map(shown) for t in static_tables(at) if "Their count" in t.columns]
     assert len(tables) == 1, "one table of published counts"
     return tables[0]
 

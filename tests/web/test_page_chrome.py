@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core import style
 from dashboard.core.paths import DATA_DIR, ROOT
-from tests.helpers.apptest import open_page
+from tests.helpers.apptest import open_page, static_tables
 
 PAGES = {
     "web/pages/overview.py": "Overview", "web/pages/arms_transfers.py": "Arms transfers", "web/pages/dual_use.py": "Dual-use supply",
@@ -172,7 +172,7 @@ def test_incidents_map_says_why_there_are_fewer_markers(built_db):
     points = len(rows.groupby(["map_lat", "map_lon"]))
     assert points < len(rows), "the test needs two incidents at one point"
     assert f"{len(rows)} incidents, {points} markers" in captions, captions
-    ships = at.table[0].value["Ship"].tolist()  # a static table: headers and cells as the reader reads them
+    ships = static_tables(at)[0]["Ship"].tolist()  # a static table: headers and cells as the reader reads them
     assert None not in ships and "Ship not named in the source" in ships
 
 
