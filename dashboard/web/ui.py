@@ -294,7 +294,8 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     then (unless presenting) the exact rows behind it with a CSV download, where there are any the
     verbatim quotes behind its figures, the claim cards of its rows (a chart's hover cannot hold a
     link), for a panel of the registry its PNG and SVG images (drawn with `params`, the page's
-    choices), and its citation. `release`: the SIPRI release the chart draws, where its rows do not
+    choices), and its citation; the rows, quotes, cards and citation are sent once the reader opens
+    them. `release`: the SIPRI release the chart draws, where its rows do not
     carry a `release` column."""
     st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
     description = description or description_of(fig)
@@ -306,8 +307,11 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
         return
     data_expander(rows, name)
     if quotes is not None and not quotes.empty:
-        with st.expander(f"Sources and verbatim quotes ({len(quotes)})"):
-            quote_list(quotes)
+        # Lazy, like the rows and the citation: a long list sent with every view was a tenth of the
+        # Overview's load time in Chromium (79 quotes parsed as Markdown while the expander is closed).
+        with lazy_expander(f"Sources and verbatim quotes ({len(quotes)})", key=f"quotes_{name}", icon=":material/format_quote:") as is_open:
+            if is_open:
+                quote_list(quotes)
     claim_links(rows, name)
     if name in panels.PANELS:
         panel_images.image_downloads(name, period(), **(params or {}))

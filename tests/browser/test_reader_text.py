@@ -1,8 +1,8 @@
 """What a reader reads (issue #12), in headless Chromium: every page × every period × light and
-dark, and the phone viewport for two pages. Once every chart is drawn, the test reads the text of
-each element (closed expanders included), every chart's SVG text, the hover templates, hover
-texts, texts and custom data of its traces, its tick labels and x range, the data grids, the
-accessible names and every link (tests/helpers/browser.py READ_PAGE), and fails on what a reader
+dark, and the phone viewport for two pages. Once every chart is drawn and the quote lists are
+opened (they are sent on opening), the test reads the text of each element (closed expanders
+included), every chart's SVG text, the hover templates, hover texts, texts and custom data of its
+traces, its tick labels and x range, the data grids, the accessible names and every link (tests/helpers/browser.py READ_PAGE), and fails on what a reader
 should never see (the checks are tests/helpers/reader.py, themselves tested in
 tests/test_reader_checks.py):
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.core import style
-from tests.helpers.browser import APP_BACKGROUND, PAGE_PATHS, VIEW_PATHS, open_page, page_url, read_page
+from tests.helpers.browser import APP_BACKGROUND, PAGE_PATHS, VIEW_PATHS, open_page, open_quote_lists, page_url, read_page
 from tests.helpers.reader import page_findings, parse_colour, relative_luminance, report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -61,6 +61,7 @@ def tab(browser):
 
 def _check(page, url: str, page_title: str, period: str, theme: str) -> None:
     open_page(page, url)
+    open_quote_lists(page)  # sent once opened: a reader opens them
     assert page.locator('[data-testid="stException"]').count() == 0, f"{page_title} · {period} · {theme}: the page shows an exception"
     # Streamlit follows the browser's prefers-color-scheme (the settings menu's default, "Use
     # system setting"); if it stopped doing so, the dark runs would silently test the light theme.

@@ -21,6 +21,22 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
     return at
 
 
+QUOTES = "Sources and verbatim quotes"  # web.ui.panel's expander, sent once it is opened (a rerun)
+
+
+def open_quote_lists(at: AppTest) -> AppTest:
+    """Open every panel's quote list, as a reader clicks each "Sources and verbatim quotes" (a
+    lazy expander: its list is sent on the rerun that opening it starts), and run the page again."""
+    keys = [e.proto.id.split("-", 2)[2] for e in at.expander if e.label.startswith(QUOTES)]
+    assert all(keys), "a quote list's expander has no key: it would not be lazy"
+    if keys:
+        for key in keys:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def page_views(page: str) -> tuple[str, ...]:
     """The page's tabs (its ?view= values, dashboard.outputs.panels.VIEWS by the page's URL path,
     which web.claims.PAGE_FILES maps to its file), first the one it opens on; () for a page without."""
@@ -33,11 +49,12 @@ def page_views(page: str) -> tuple[str, ...]:
 
 def open_page_views(page: str, *, params: dict[str, str] | None = None, timeout: float = 60) -> list[AppTest]:
     """The page opened on each of its tabs (only the open tab's content is sent), or once on a page
-    without tabs: together, everything the page can show under `params`."""
+    without tabs, with its quote lists opened: together, everything the page can show under `params`
+    but the lists a reader opens one by one (rows, claim cards, citations)."""
     views = page_views(page)
     if not views:
-        return [open_page(page, params=params, timeout=timeout)]
-    return [open_page(page, params={**(params or {}), "view": view}, timeout=timeout) for view in views]
+        return [open_quote_lists(open_page(page, params=params, timeout=timeout))]
+    return [open_quote_lists(open_page(page, params={**(params or {}), "view": view}, timeout=timeout)) for view in views]
 
 
 def static_tables(at: AppTest) -> list:

@@ -152,11 +152,11 @@ WAIT_FOR_CHARTS = """
 # expanders included: a reader opens them), every chart's SVG text, traces and axes, the cells of
 # every data grid, the accessible names and every link. Left out of "text" (read apart, or not
 # text at all): scripts and styles, Plotly charts (read as "charts"), data grids (a <canvas>
-# whose fallback table is read as "grids") and Material icons (ligature names such as
-# "keyboard_arrow_right", drawn as icons and hidden from assistive technology).
+# whose fallback table is read as "grids") and Material icons, an expander's too (ligature names
+# such as "keyboard_arrow_right", drawn as icons and hidden from assistive technology).
 READ_PAGE = """
 () => {
-  const SKIP = 'script, style, noscript, template, canvas, .js-plotly-plot, [data-testid="stIconMaterial"]';
+  const SKIP = 'script, style, noscript, template, canvas, .js-plotly-plot, [data-testid="stIconMaterial"], [data-testid="stExpanderIcon"]';
   const inline = new Map();
   const isInline = el => {
     if (!inline.has(el)) { const d = getComputedStyle(el).display; inline.set(el, d.startsWith('inline') || d === 'contents'); }
@@ -216,6 +216,24 @@ def open_page(page, url: str, *, timeout_ms: int = 60_000, settle_ms: int = 300)
     page.goto(url)
     page.wait_for_function(WAIT_FOR_CHARTS, timeout=timeout_ms, polling=250)
     page.wait_for_timeout(settle_ms)
+
+
+QUOTES = "Sources and verbatim quotes"  # web.ui.panel's expander, sent once it is opened (a rerun)
+
+
+def open_quote_lists(page, *, timeout_ms: int = 60_000) -> int:
+    """Open every panel's quote list as a reader does, one click each, and wait until each list has
+    arrived (a lazy expander: its list is sent on the rerun the click starts) and the charts are
+    drawn again. Returns how many were opened."""
+    boxes = page.locator('[data-testid="stExpander"]').filter(has=page.locator("summary", has_text=QUOTES))
+    n = boxes.count()
+    for i in range(n):
+        box = boxes.nth(i)
+        box.locator("summary").click()
+        box.locator('[data-testid="stExpanderDetails"] [data-testid="stMarkdown"]').first.wait_for(timeout=timeout_ms)
+    if n:
+        page.wait_for_function(WAIT_FOR_CHARTS, timeout=timeout_ms, polling=250)
+    return n
 
 
 def read_page(page) -> dict:

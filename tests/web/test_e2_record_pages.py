@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.helpers.apptest import open_page, static_tables
+from tests.helpers.apptest import open_page, open_quote_lists, static_tables
 
 PAGES = {
     "web/pages/incidents.py": "incidents",
@@ -40,7 +40,7 @@ def test_the_record_holds_under_any_period(built_db, db):
 
 
 def test_incidents_since_the_documents_show_their_paraphrase_and_page(built_db):
-    at = open_page("web/pages/incidents.py")
+    at = open_quote_lists(open_page("web/pages/incidents.py"))
     quotes = " ".join(m.value for m in at.markdown if "(paraphrase)" in m.value)
     assert "Fitburg" in quotes and "themoscowtimes.com" in quotes, quotes[:500]
     table = static_tables(at)[0]  # a static table: every cell is Markdown text
@@ -51,13 +51,13 @@ def test_incidents_since_the_documents_show_their_paraphrase_and_page(built_db):
 
 
 def test_overview_key_events_include_the_leaders_meetings_since_the_documents(built_db):
-    at = open_page("web/pages/overview.py")
+    at = open_quote_lists(open_page("web/pages/overview.py"))
     quotes = " ".join(m.value for m in at.markdown)
     assert "Putin–Xi video call" in quotes and "(paraphrase)" in quotes
 
 
 def test_the_reference_title_figure_shows_with_its_quote(built_db):
-    at = open_page("web/pages/arms_transfers.py", params={"view": "Documents beside SIPRI"})
+    at = open_quote_lists(open_page("web/pages/arms_transfers.py", params={"view": "Documents beside SIPRI"}))
     quotes = " ".join(m.value for m in at.markdown)
     assert "“China buys 463 D30 engines for Y\\-20 and H\\-6K, WS\\-20 to come”" in quotes, "the reference title is shown as the row's quote"
     assert "REFERENCE TITLE" in quotes

@@ -263,7 +263,7 @@ NO_MARKUP_ELEMENTS = """
 @pytest.mark.browser
 def test_markup_in_data_shows_as_text_in_chromium(markup_db):
     sync_api = pytest.importorskip("playwright.sync_api")
-    from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, WAIT_FOR_CHARTS, serve
+    from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, WAIT_FOR_CHARTS, open_quote_lists, serve
 
     with serve(markup_db) as base, sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -279,8 +279,7 @@ def test_markup_in_data_shows_as_text_in_chromium(markup_db):
                 if path == "limits":
                     assert PAYLOAD in main, "the statement is not shown literally"
                 else:
-                    page.locator('[data-testid="stExpander"] summary', has_text="Sources and verbatim quotes").first.click()
-                    page.wait_for_timeout(500)
+                    assert open_quote_lists(page), "the timeline has no quote list to open"
                     assert PAYLOAD in page.locator('[data-testid="stMain"]').inner_text(), "the exercise's name is not shown literally"
                     where = page.evaluate(FIND_HOVER_POINT)
                     assert where, "no timeline point carries the payload"
