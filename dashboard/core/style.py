@@ -53,6 +53,7 @@ HEDGED_PATTERN = "."  # dots for hedged (at least / more than / about) values
 FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"  # local fonts only: nothing fetched
 SOURCE_FONT_SIZE = 11
 PAPER = "#FFFFFF"  # charts are white cards in both themes, so a downloaded PNG has a white background
+QUOTES_HEADING = "Sources and verbatim quotes"  # a panel's quote list, on its page and in the briefing pack
 
 # Where time is an axis: the two cut points. Yearly charts draw them between the years.
 EVENT_MARKERS = (

@@ -295,8 +295,8 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     verbatim quotes behind its figures, the claim cards of its rows (a chart's hover cannot hold a
     link), for a panel of the registry its PNG and SVG images (drawn with `params`, the page's
     choices), and its citation; the rows, quotes, cards and citation are sent once the reader opens
-    them. `release`: the SIPRI release the chart draws, where its rows do not
-    carry a `release` column."""
+    them. `release`: the SIPRI release the chart draws, where its rows do not carry a `release`
+    column."""
     st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
     description = description or description_of(fig)
     if description:
@@ -309,7 +309,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     if quotes is not None and not quotes.empty:
         # Lazy, like the rows and the citation: a long list sent with every view was a tenth of the
         # Overview's load time in Chromium (79 quotes parsed as Markdown while the expander is closed).
-        with lazy_expander(f"Sources and verbatim quotes ({len(quotes)})", key=f"quotes_{name}", icon=":material/format_quote:") as is_open:
+        with lazy_expander(f"{style.QUOTES_HEADING} ({len(quotes)})", key=f"quotes_{name}", icon=":material/format_quote:") as is_open:
             if is_open:
                 quote_list(quotes)
     claim_links(rows, name)

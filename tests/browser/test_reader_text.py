@@ -2,8 +2,8 @@
 dark, and the phone viewport for two pages. Once every chart is drawn and the quote lists are
 opened (they are sent on opening), the test reads the text of each element (closed expanders
 included), every chart's SVG text, the hover templates, hover texts, texts and custom data of its
-traces, its tick labels and x range, the data grids, the accessible names and every link (tests/helpers/browser.py READ_PAGE), and fails on what a reader
-should never see (the checks are tests/helpers/reader.py, themselves tested in
+traces, its tick labels and x range, the data grids, the accessible names and every link
+(tests/helpers/browser.py READ_PAGE), and fails on what a reader should never see (the checks are tests/helpers/reader.py, themselves tested in
 tests/test_reader_checks.py):
 
 - a missing value shown as a word (nan, NaN, None, NaT, null, undefined);

@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
+from dashboard.core.style import QUOTES_HEADING as QUOTES
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -21,17 +22,15 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
     return at
 
 
-QUOTES = "Sources and verbatim quotes"  # web.ui.panel's expander, sent once it is opened (a rerun)
-
-
 def open_quote_lists(at: AppTest) -> AppTest:
-    """Open every panel's quote list, as a reader clicks each "Sources and verbatim quotes" (a
-    lazy expander: its list is sent on the rerun that opening it starts), and run the page again."""
-    keys = [e.proto.id.split("-", 2)[2] for e in at.expander if e.label.startswith(QUOTES)]
-    assert all(keys), "a quote list's expander has no key: it would not be lazy"
-    if keys:
-        for key in keys:
-            at.session_state[key] = True
+    """Open every panel's quote list (web.ui.panel's "Sources and verbatim quotes"), as a reader
+    clicks each: a lazy expander, whose list is sent on the rerun that opening it starts; then run
+    the page again. A keyed expander's id ends with its key ("$$ID-<hash>-<key>")."""
+    boxes = [e for e in at.expander if e.label.startswith(QUOTES)]
+    assert all(e.proto.id for e in boxes), "a quote list's expander has no key: it would not be lazy"
+    if boxes:
+        for e in boxes:
+            at.session_state[e.proto.id.split("-", 2)[2]] = True
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at

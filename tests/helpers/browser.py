@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from dashboard.core.paths import ROOT
+from dashboard.core.style import QUOTES_HEADING
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -218,14 +219,11 @@ def open_page(page, url: str, *, timeout_ms: int = 60_000, settle_ms: int = 300)
     page.wait_for_timeout(settle_ms)
 
 
-QUOTES = "Sources and verbatim quotes"  # web.ui.panel's expander, sent once it is opened (a rerun)
-
-
 def open_quote_lists(page, *, timeout_ms: int = 60_000) -> int:
-    """Open every panel's quote list as a reader does, one click each, and wait until each list has
-    arrived (a lazy expander: its list is sent on the rerun the click starts) and the charts are
-    drawn again. Returns how many were opened."""
-    boxes = page.locator('[data-testid="stExpander"]').filter(has=page.locator("summary", has_text=QUOTES))
+    """Open every panel's quote list (web.ui.panel's "Sources and verbatim quotes") as a reader
+    does, one click each, and wait until each list has arrived (a lazy expander: its list is sent
+    on the rerun the click starts) and the charts are drawn again. Returns how many were opened."""
+    boxes = page.locator('[data-testid="stExpander"]').filter(has=page.locator("summary", has_text=QUOTES_HEADING))
     n = boxes.count()
     for i in range(n):
         box = boxes.nth(i)

@@ -88,7 +88,7 @@ def _quotes(item: Item) -> str:
             card = card_of.get(str(row_id))
             link = f" <a href='#{_e(claim_anchor(card))}'>claim card</a>" if card else ""
             entries.append(f"<li id='{_e(anchor(item, row_id))}'>{_e(line)}{link}</li>")
-        out += f"<h3>Sources and verbatim quotes ({len(quotes)})</h3><ol class='quotes'>{''.join(entries)}</ol>"
+        out += f"<h3>{style.QUOTES_HEADING} ({len(quotes)})</h3><ol class='quotes'>{''.join(entries)}</ol>"
     sipri = item.claims[item.claims["claim_kind"] == "sipri"]
     if not sipri.empty:
         links = "".join(f"<li><a href='#{_e(claim_anchor(r.claim_id))}'>{_e(r.label)}, {_e(r.release)} release: {_e(_value(r._asdict()))}</a></li>" for r in sipri.itertuples())
