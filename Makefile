@@ -47,7 +47,7 @@ build: install
 	$(PY) -m dashboard build --db $(DB)
 
 run: build debian-run
-	DASHBOARD_DB=$(DB) $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+	DASHBOARD_DB=$(DB) $(VENV)/bin/streamlit run dashboard/server.py --server.port $(PORT)
 
 test: install-test
 	$(PY) -m pytest

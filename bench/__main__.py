@@ -141,7 +141,7 @@ def browse(db: Path, args, label: str) -> dict:
     from tests.helpers.browser import CHROMIUM_ARGS, PAGE_PATHS
 
     logs = BENCH / "results"
-    with serve("dashboard/app.py", db, logs / f"server-{label}.log") as app, serve("bench/bare_app.py", None, logs / f"server-bare-{label}.log") as bare:
+    with serve("dashboard/server.py", db, logs / f"server-{label}.log") as app, serve("bench/bare_server.py", None, logs / f"server-bare-{label}.log") as bare:
         log(f"   app server up in {app.started_s:.1f} s (pid {app.pid}), bare server in {bare.started_s:.1f} s")
         browser = Browser(args.chromium, CHROMIUM_ARGS)
         try:

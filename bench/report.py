@@ -94,7 +94,7 @@ def rows(results: dict) -> list[Row]:
     rl, sl = real.get("browser", {}).get("page_load", {}), scaled.get("browser", {}).get("page_load", {})
     if rl or sl:
         rbare, sbare = rl.get("bare", {}).get("median_ms"), sl.get("bare", {}).get("median_ms")
-        add("pages", f"bare one-chart page (bench/bare_app.py), navigation → chart drawn (median of {len(rl.get('bare', {}).get('samples_ms', []))})",
+        add("pages", f"bare one-chart page (bench/bare_app.py, served by bench/bare_server.py), navigation → chart drawn (median of {len(rl.get('bare', {}).get('samples_ms', []))})",
             _s(rbare / 1000) if rbare else "—", "", _s(sbare / 1000) if sbare else "—", "")
     for title in [t for t in {**rl, **sl} if t.startswith("bare, ")]:
         rc, _, _ = page_cell(real, title)
@@ -184,7 +184,7 @@ def markdown(results: dict, table: list[Row]) -> str:
         "Pages = headless Chromium (Playwright, /usr/bin/chromium with tests.browser.CHROMIUM_ARGS), a fresh context per sample, "
         "warm server, from navigation start to the first frame in which the script has finished, no element is still a loading "
         "skeleton and every Plotly chart (as many as the warm-up visit counted) has drawn its traces; pages interleaved with the bare "
-        "page served by a second `streamlit run` with the same flags. Period change = click on the sidebar radio → the later of the "
+        "page served by a second `streamlit run` with the same flags and the same server (bench/bare_server.py: st.App with the dashboard's middleware). Period change = click on the sidebar radio → the later of the "
         "script's end and the last DOM change inside a chart. Memory = VmRSS of the streamlit process and its children from /proc.",
         "",
     ]

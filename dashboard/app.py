@@ -1,5 +1,6 @@
-"""Entry point: `streamlit run dashboard/app.py`. Navigation, the shared period selector, and the
-presentation mode; each page lives in dashboard/web/pages/."""
+"""The app's script, which dashboard/server.py serves (`streamlit run dashboard/server.py`):
+navigation, the shared period selector, and the presentation mode; each page lives in
+dashboard/web/pages/."""
 
 import streamlit as st
 

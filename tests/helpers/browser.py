@@ -75,7 +75,7 @@ def _tail(path: Path, chars: int) -> str:
 
 
 @contextlib.contextmanager
-def serve(db: Path | None = None, port: int | None = None, *, script: str = "dashboard/app.py", log: Path | None = None, root: Path = ROOT, timeout_s: float = 60):
+def serve(db: Path | None = None, port: int | None = None, *, script: str = "dashboard/server.py", log: Path | None = None, root: Path = ROOT, timeout_s: float = 60):
     """`python -m streamlit run <script>` from the project root (so .streamlit/config.toml applies)
     on a free localhost port until the block ends; yield its base URL (a `Served`).
 
