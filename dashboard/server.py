@@ -40,9 +40,10 @@ def client_script() -> bytes:
 
 class ClientBaseURL:
     """ASGI middleware: in the HTML page Streamlit serves for a page's URL, insert client_script()
-    after <head>. Only GET requests for a page (not Streamlit's API, assets or media) are
-    touched; for those the request asks for no compression, so the page's bytes can be read (the
-    page is ~1.5 kB), and the Content-Length is set to the new length."""
+    after <head>. Only a 200 answer to a GET request for a page (not Streamlit's API, assets or
+    media) is touched (a 304 passes as it is: the browser's copy already has the script); for those
+    the request asks for no compression, so the page's bytes can be read (the page is ~8 kB), and
+    the Content-Length is set to the new length."""
 
     def __init__(self, app):
         self.app = app
@@ -59,7 +60,7 @@ class ClientBaseURL:
             nonlocal start
             if message["type"] == "http.response.start":
                 headers = dict((k.lower(), v) for k, v in message.get("headers", []))
-                if not headers.get(b"content-type", b"").startswith(b"text/html") or b"content-encoding" in headers:
+                if message.get("status") != 200 or not headers.get(b"content-type", b"").startswith(b"text/html") or b"content-encoding" in headers:
                     capture.passthrough = True
                     await send(message)
                     return

@@ -47,3 +47,18 @@ def test_the_page_html_carries_the_address_and_nothing_else_changes(app_url):
     src = script.decode()
     status, headers, body = _get(app_url.base + (src if src.startswith("/") else "/" + src.lstrip("./")))
     assert status == 200 and b"__streamlit" in body and b"BACKEND_BASE_URL:new URL" not in body
+
+
+def test_a_revalidated_page_stays_a_304(app_url):
+    """The browser revalidates the Overview's page (Cache-Control: no-cache): the answer stays an
+    empty 304, and its own copy, which has the script, is used. (Streamlit answers a page at a
+    sub-path with its HTML page and a 200 every time.)"""
+    import urllib.error
+
+    _, headers, _ = _get(app_url.base + "/")
+    assert headers.get("etag")
+    try:
+        status, _, body = _get(app_url.base + "/", {"If-None-Match": headers["etag"]})
+    except urllib.error.HTTPError as e:
+        status, body = e.code, e.read()
+    assert (status, body) == (304, b"")
