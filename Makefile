@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 DB     ?= var/dashboard.duckdb
 PORT   ?= 8501
 
-.PHONY: run test build install install-test debian-run debian-test bench clean lock upgrade
+.PHONY: run test build install install-test debian-run debian-test bench clean lock upgrade plotly-bundle
 
 # Installs come from the lock files (exact versions, with hashes), so a fresh machine gets what the
 # tests passed with; the project itself is installed without dependencies. `make upgrade` is the
@@ -68,6 +68,11 @@ upgrade:
 	$(MAKE) lock UPGRADE=1
 	rm -rf $(VENV)
 	$(MAKE) test
+
+# The charts' plotly.js bundle (dashboard/static/vendor/, committed; vendor/plotly/README.md):
+# rebuilt only to move plotly.js or add a trace type. Needs Node.js >= 20 and npm; nothing else does.
+plotly-bundle:
+	cd vendor/plotly && npm ci --no-audit --no-fund && node build.js
 
 clean:
 	rm -rf $(VENV) var build tests/screenshots
