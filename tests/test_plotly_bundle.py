@@ -1,4 +1,5 @@
-"""The charts' plotly.js bundle (vendor/plotly/README.md) is the file its record describes: built from the versions the lock file pins, with the licence of every package in it."""
+"""The charts' plotly.js bundle (vendor/plotly/README.md) is the file its record describes: the one
+the pages load, built from the versions the lock file pins, with the licence of every package in it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import hashlib
 import json
 
 from dashboard.core.paths import ROOT
+from dashboard.web import chart_view
 
 RECIPE = ROOT / "vendor" / "plotly"
 RECORD = json.loads((RECIPE / "BUNDLE.json").read_text(encoding="utf-8"))
@@ -16,6 +18,12 @@ def test_the_committed_bundle_is_the_one_recorded():
     data = BUNDLE.read_bytes()
     assert len(data) == RECORD["bytes"]
     assert hashlib.sha256(data).hexdigest() == RECORD["sha256"], f"{RECORD['file']} is not the file BUNDLE.json records: run `make plotly-bundle` and commit both"
+
+
+def test_the_pages_load_that_bundle():
+    served = chart_view.BUNDLE.removeprefix("app/static/")
+    assert ROOT / "dashboard" / "static" / served == BUNDLE, (chart_view.BUNDLE, RECORD["file"])
+    assert f"-{RECORD['plotly_js']}.min.js" in chart_view.BUNDLE
 
 
 def test_its_versions_are_the_pinned_ones():

@@ -107,7 +107,7 @@ def png_config(file_stem: str) -> dict:
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": slug(file_stem), "width": 1280, "height": 720, "scale": 2},
         "modeBarButtons": [["toImage"]],
-        "topojsonURL": "/app/static/",
+        "topojsonURL": "app/static/",  # the map outlines, under the app's root (web/chart_view.js resolves it)
     }
 
 

@@ -17,7 +17,7 @@ from dashboard.core.citations import missing  # noqa: F401 (ui.missing: pages ca
 from dashboard.core.db import ALL_PERIODS, PERIODS
 from dashboard.outputs.export import file_name, to_csv_bytes
 from dashboard.outputs import panels
-from dashboard.web import claims, data, panel_images
+from dashboard.web import chart_view, claims, data, panel_images
 
 PERIOD_OPTIONS = (ALL_PERIODS, *PERIODS)
 # ":" and "@" too: an escaped "https\://" or "a@b\.c" is not turned into a link by GFM's
@@ -297,7 +297,7 @@ def panel(fig: go.Figure, rows: pd.DataFrame, *, name: str, quotes: pd.DataFrame
     choices), and its citation; the rows, quotes, cards and citation are sent once the reader opens
     them. `release`: the SIPRI release the chart draws, where its rows do not carry a `release`
     column."""
-    st.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), theme=None, width="stretch", key=f"chart_{name}")
+    chart_view.plotly_chart(fig, config=style.png_config(f"{name}_{period()}"), key=f"chart_{name}")
     description = description or description_of(fig)
     if description:
         st.markdown("**Chart description:** " + plain(description))

@@ -24,6 +24,7 @@ from dashboard.core import style
 from tests.helpers.browser import (
     ACTIVE_ELEMENT,
     CHART_ALTERNATIVES,
+    CHARTS,
     FOCUS_BEFORE_CHART,
     FOCUS_STYLES,
     FOCUS_VS_CHART,
@@ -162,7 +163,7 @@ def test_tab_gets_past_each_chart(page_title, app_url, tab):
     (or a skip link jumps past it): the modebar's eight buttons are not a trap of eight stops."""
     page = tab("light")
     open_page(page, page_url(app_url, VIEW_PATHS[page_title]))
-    count = page.locator('[data-testid="stPlotlyChart"]').count()
+    count = page.locator(CHARTS).count()
     if not count:
         pytest.skip(f"{page_title} draws no chart")
     problems, checked = [], 0

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
 from dashboard.core.style import QUOTES_HEADING as QUOTES
+from dashboard.web import chart_view
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -54,6 +58,35 @@ def open_page_views(page: str, *, params: dict[str, str] | None = None, timeout:
     if not views:
         return [open_quote_lists(open_page(page, params=params, timeout=timeout))]
     return [open_quote_lists(open_page(page, params={**(params or {}), "view": view}, timeout=timeout)) for view in views]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as the page sends it (dashboard.web.chart_view): the figure's JSON as plotly.js
+    receives it (`spec`), Plotly's config and the element's key."""
+
+    spec: str
+    config: dict
+    key: str
+
+    @property
+    def figure(self) -> dict:
+        return json.loads(self.spec)
+
+
+def is_chart(node) -> bool:
+    """Whether an element of the AppTest tree is one of the dashboard's charts."""
+    return getattr(node, "type", None) == "bidi_component" and node.proto.component_name == chart_view.COMPONENT
+
+
+def charts(at: AppTest) -> list[Chart]:
+    """The page's charts, in page order."""
+    found = []
+    for node in at.get("bidi_component"):
+        if is_chart(node):
+            data = json.loads(node.proto.json)
+            found.append(Chart(data["figure"], data["config"], node.proto.id.split("-", 2)[2]))
+    return found
 
 
 def static_tables(at: AppTest) -> list:

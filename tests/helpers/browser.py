@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -19,6 +20,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGE_PATHS = {"Overview": "", "Arms transfers": "arms-transfers", "Dual-use supply": "dual-use", "Exercises and diplomacy": "exercises", "Incidents": "incidents", "Limits of the partnership": "limits", "Data explorer": "data", "Sources and method": "sources", "Briefing": "briefing"}
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+#: A chart's element in the page, drawn or not yet: the dashboard's (web.chart_view keys each
+#: chart's element "chart_<name>", and Streamlit classes an element with its key) or, should a
+#: page draw one, st.plotly_chart's. Its plot, once drawn, is the .js-plotly-plot inside.
+CHARTS = '[data-testid="stElementContainer"][class*="st-key-chart_"], [data-testid="stPlotlyChart"]:not([class*="st-key-chart_"] *)'
 
 
 def _tab_views() -> dict[str, str]:
@@ -135,7 +140,7 @@ WAIT_FOR_CHARTS = """
   // Streamlit mounts a chart (a widget, a dataframe) as a skeleton until that element's code has
   // loaded: right after the script ends, a page can hold no chart yet.
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const charts = [...document.querySelectorAll(__CHARTS__)];
   if (charts.length === 0) return document.querySelector('[data-testid="stMainBlockContainer"] h1') !== null;
   return charts.every(c => {
     const plot = c.querySelector('.js-plotly-plot');
@@ -144,7 +149,8 @@ WAIT_FOR_CHARTS = """
     return plot.querySelectorAll('.plot .trace, .plot path, .scatterlayer .trace, .barlayer .trace').length > 0;
   });
 }
-"""
+""".replace("__CHARTS__", json.dumps(CHARTS))
+
 
 
 # ----------------------------------------------------------------------------- what a reader reads
@@ -320,7 +326,7 @@ ACTIVE_ELEMENT = """
 # aria-describedby; or the text of one of the next two elements on the page when it starts with
 # "Chart description:", the caption the web helper writes under each chart).
 CHART_ALTERNATIVES = """
-() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart, i) => {
+() => [...document.querySelectorAll(__CHARTS__)].map((chart, i) => {
   const plot = chart.querySelector('.js-plotly-plot');
   const box = chart.closest('[data-testid="stElementContainer"]') || chart;
   const text = ids => (ids || '').split(/\\s+/).map(id => document.getElementById(id)).filter(Boolean).map(e => e.textContent).join(' ').trim();
@@ -340,13 +346,14 @@ CHART_ALTERNATIVES = """
   const title = plot && plot._fullLayout && plot._fullLayout.title ? (plot._fullLayout.title.text || '').replace(/<[^>]*>/g, ' ') : '';
   return {index: i, title: title.replace(/\\s+/g, ' ').trim().slice(0, 60), img_name: img || '', described, caption};
 })
-"""
+""".replace("__CHARTS__", json.dumps(CHARTS))
+
 
 # For chart <i>: focus the last keyboard stop before it (returns false when there is none),
 # marking the chart's container with data-chart-under-test.
 FOCUS_BEFORE_CHART = """
 (i) => {
-  const chart = document.querySelectorAll('[data-testid="stPlotlyChart"]')[i];
+  const chart = document.querySelectorAll(__CHARTS__)[i];
   const box = chart.closest('[data-testid="stElementContainer"]') || chart;
   document.querySelectorAll('[data-chart-under-test]').forEach(e => e.removeAttribute('data-chart-under-test'));
   box.setAttribute('data-chart-under-test', '');
@@ -361,7 +368,8 @@ FOCUS_BEFORE_CHART = """
   before[before.length - 1].focus();
   return {focused: document.activeElement === before[before.length - 1], skip};
 }
-"""
+""".replace("__CHARTS__", json.dumps(CHARTS))
+
 
 # Where the focus is relative to the chart marked by FOCUS_BEFORE_CHART: "before", "inside" or "after".
 FOCUS_VS_CHART = """

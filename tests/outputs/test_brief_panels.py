@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.core.paths import ROOT
 from dashboard.outputs import panels
-from tests.helpers.apptest import open_page_views
+from tests.helpers.apptest import charts, open_page_views
 
 PAGES = {"": "web/pages/overview.py", "arms-transfers": "web/pages/arms_transfers.py", "dual-use": "web/pages/dual_use.py", "exercises": "web/pages/exercises.py", "incidents": "web/pages/incidents.py"}
 # A page's chart panels with a fixed id: the registry's, drawn by `ui.registry_panel("...")`, or
@@ -34,8 +34,8 @@ def test_every_named_chart_panel_of_the_pages_is_in_the_registry():
 
 def _page_figures(page: str, params: dict) -> dict[str, dict]:
     """Every chart the page can show under `params`, on any of its tabs, by its title."""
-    charts = [c for at in open_page_views(page, params=params) for c in at.get("plotly_chart")]
-    return {json.loads(c.proto.spec)["layout"]["title"]["text"]: json.loads(c.proto.spec) for c in charts}
+    drawn = [c for at in open_page_views(page, params=params) for c in charts(at)]
+    return {c.figure["layout"]["title"]["text"]: c.figure for c in drawn}
 
 
 def _compare(path: str, period: str, **params) -> int:

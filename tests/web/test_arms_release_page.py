@@ -5,8 +5,8 @@ the five-year panel giving SIPRI's published figures."""
 
 from __future__ import annotations
 
-import json
 
+from tests.helpers.apptest import charts as page_charts
 from tests.helpers.apptest import open_page
 
 PAGE = "web/pages/arms_transfers.py"
@@ -17,8 +17,8 @@ FIVE_YEARS = "Five-year view"  # the page's tab (?view=) with the five-year pane
 def charts(at) -> dict[str, dict]:
     """Each chart's figure by its title (line breaks removed)."""
     out = {}
-    for c in at.get("plotly_chart"):
-        spec = json.loads(c.proto.spec)
+    for c in page_charts(at):
+        spec = c.figure
         out[spec["layout"]["title"]["text"].split("</b>")[0].replace("<b>", "").replace("<br>", " ")] = spec
     return out
 

@@ -17,6 +17,7 @@ from dashboard.core import charts
 from dashboard.core.charts import Caption
 from dashboard.pipeline.build import build
 from dashboard.web import ui
+from tests.helpers.apptest import charts as page_charts
 from tests.helpers.apptest import open_page_views
 
 CAP = Caption("Title", "Units", "all", "Source: test")
@@ -105,8 +106,8 @@ def on_scaled_db(scaled_db, use_db):
 def test_pages_send_bounded_charts_over_7x_the_data(page, on_scaled_db):
     views = open_page_views(page, timeout=120)  # a page with tabs: each tab
     limited = 0
-    for chart in (c for at in views for c in at.get("plotly_chart")):
-        spec = chart.proto.spec
+    for chart in (c for at in views for c in page_charts(at)):
+        spec = chart.spec
         fig = json.loads(spec)
         marks = sum(len(t.get("lat") or t.get("x") or []) for t in fig["data"])
         title = fig["layout"]["title"]["text"]

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core import charts
 from dashboard.core.charts import Caption
 from dashboard.web import ui
+from tests.helpers.apptest import charts as page_charts
 from tests.helpers.apptest import open_page
 
 BUILDERS = ("tiv_by_year", "horizontal_bars", "hedged_bars", "lines", "timeline", "map_points", "stacked_counts", "period_comparison")
@@ -48,7 +49,7 @@ def test_a_second_visit_builds_no_figure_and_shows_the_same_ones(page, counted):
     assert built >= 2, counted
     again = _run(page)  # a new session: the figures are shared across sessions too
     assert len(counted) == built, counted[built:]
-    assert [c.proto.spec for c in again.get("plotly_chart")] == [c.proto.spec for c in first.get("plotly_chart")]
+    assert [c.spec for c in page_charts(again)] == [c.spec for c in page_charts(first)]
 
 
 def test_another_period_builds_its_own_figures(counted):
@@ -56,7 +57,7 @@ def test_another_period_builds_its_own_figures(counted):
     built = len(counted)
     recent = _run("web/pages/arms_transfers.py", "since_2022")
     assert len(counted) > built
-    assert [c.proto.spec for c in recent.get("plotly_chart")] != [c.proto.spec for c in everything.get("plotly_chart")]
+    assert [c.spec for c in page_charts(recent)] != [c.spec for c in page_charts(everything)]
 
 
 def test_the_figure_is_keyed_by_the_rows_content_the_caption_and_the_options():

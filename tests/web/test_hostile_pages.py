@@ -10,7 +10,6 @@ urlencode cannot carry them at all.
 from __future__ import annotations
 
 import hashlib
-import json
 from urllib.parse import parse_qs
 
 import pytest
@@ -22,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core import db
 from dashboard.core.db import ALL_PERIODS, MAX_TEXT
 from dashboard.pipeline import catalog
-from tests.helpers.apptest import APP
+from tests.helpers.apptest import APP, charts
 
 PAGES = [
     "web/pages/overview.py", "web/pages/arms_transfers.py", "web/pages/dual_use.py", "web/pages/exercises.py",
@@ -116,7 +115,7 @@ def _check(at: AppTest, page: str, params: dict, database, recorder: Recorder) -
     if page.endswith("arms_transfers.py") and params.get("present") != "1":
         assert at.session_state["pair"] == "Russia → India"
     if page.endswith("arms_transfers.py"):
-        titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+        titles = [c.figure["layout"]["title"]["text"] for c in charts(at)]
         assert any("Russia → China beside Russia → India" in t for t in titles), titles
 
 

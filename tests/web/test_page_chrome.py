@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core import style
 from dashboard.core.paths import DATA_DIR, ROOT
-from tests.helpers.apptest import open_page, static_tables
+from tests.helpers.apptest import charts, is_chart, open_page, static_tables
 
 PAGES = {
     "web/pages/overview.py": "Overview", "web/pages/arms_transfers.py": "Arms transfers", "web/pages/dual_use.py": "Dual-use supply",
@@ -206,16 +206,16 @@ def test_panel_shows_the_chart_description_under_the_chart():
     texts = [m.value for m in at.markdown]
     assert "**Chart description:** Bars for 3 periods; the highest is since 2022\\." in texts
     assert "**Chart description:** Given by the page\\." in texts
-    order = [n.type for n in walk(at._tree) if getattr(n, "type", None) in ("plotly_chart", "markdown")]
-    assert order[:2] == ["plotly_chart", "markdown"]
+    order = ["chart" if is_chart(n) else "markdown" for n in walk(at._tree) if is_chart(n) or getattr(n, "type", None) == "markdown"]
+    assert order[:2] == ["chart", "markdown"]
 
 
 def test_a_chart_toolbar_is_one_tab_stop(built_db):
     at = open_page("web/pages/incidents.py")
-    import json
-
-    for chart in at.get("plotly_chart"):
-        config = json.loads(chart.proto.config)
+    drawn = charts(at)
+    assert drawn, "the Incidents page draws no chart"
+    for chart in drawn:
+        config = chart.config
         assert config.get("modeBarButtons") == [["toImage"]], config
         assert config["toImageButtonOptions"]["format"] == "png"
 

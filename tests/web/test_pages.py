@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard.core.db import ALL_PERIODS, PERIODS
-from tests.helpers.apptest import open_page_views
+from tests.helpers.apptest import charts, open_page_views
 
 # page file → the least number of Plotly charts it must show with all periods selected
 PAGES = {
@@ -18,23 +18,6 @@ PAGES = {
 }
 
 
-def _charts(at):
-    return [e for e in at.main if getattr(e, "type", "") == "plotly_chart" or e.proto.__class__.__name__ == "PlotlyChart"]
-
-
-def _plotly(at):
-    found = []
-
-    def walk(node):
-        for child in getattr(node, "children", {}).values() if isinstance(getattr(node, "children", None), dict) else []:
-            walk(child)
-        if getattr(node, "type", None) == "plotly_chart":
-            found.append(node)
-
-    walk(at._tree)
-    return found
-
-
 @pytest.mark.parametrize("period", [ALL_PERIODS, *PERIODS])
 @pytest.mark.parametrize("page", list(PAGES))
 def test_page_renders(page, period, built_db):
@@ -42,9 +25,9 @@ def test_page_renders(page, period, built_db):
     at = views[0]
     assert at.session_state["period"] == period
     assert at.title, "the page has no title"
-    charts = [c for view in views for c in view.get("plotly_chart")]
+    drawn = [c for view in views for c in charts(view)]
     if period == ALL_PERIODS:  # a single period may rightly have nothing to chart on some pages
-        assert len(charts) >= PAGES[page], f"{page} shows {len(charts)} charts"
-    for chart in charts:
-        spec = chart.proto.spec
+        assert len(drawn) >= PAGES[page], f"{page} shows {len(drawn)} charts"
+    for chart in drawn:
+        spec = chart.spec
         assert "Source:" in spec, f"a chart on {page} has no source line"
