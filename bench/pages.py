@@ -7,10 +7,10 @@ tests whether the page is done:
 
 - the script has run since the start of the sample (``data-test-script-state`` went to
   ``running``) and has finished (``notRunning``); no status widget, no stale element, and no
-  skeleton: Streamlit mounts a chart (and a widget, a dataframe) as a ``stSkeleton`` placeholder
-  until that element's code has loaded, so right after the script ends a page can hold no
-  ``stPlotlyChart`` at all (tests.browser.WAIT_FOR_CHARTS then accepts the page as drawn);
-- every Plotly chart has drawn its traces (a map: its land paths), as tests.browser.WAIT_FOR_CHARTS;
+  skeleton: Streamlit mounts an element as a ``stSkeleton`` placeholder until its code has
+  loaded;
+- every chart (tests.helpers.browser.CHARTS: the dashboard's chart elements, and the bare page's
+  st.plotly_chart) has drawn its traces (a map: its land paths), as tests.browser.WAIT_FOR_CHARTS;
 - for a page load, the number of charts equals the number counted on the warm-up visit, so a
   page cannot look done while later charts are still on their way.
 
@@ -22,11 +22,13 @@ arrives, and a chart that is already drawn would otherwise look done at once.
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from dataclasses import dataclass, field
 
 from bench.server import LogTail, rss_mb
+from tests.helpers.browser import CHARTS
 
 QUIET_MS = 600  # charts unchanged this long → the redraw is over
 TIMEOUT_MS = 90_000
@@ -43,7 +45,7 @@ INIT = r"""
     const s = state(), last = B.states[B.states.length - 1];
     if (s && (!last || last[0] !== s)) B.states.push([s, performance.now()]);
   };
-  const inChart = n => { const el = n && (n.nodeType === 1 ? n : n.parentElement); return !!(el && el.closest && el.closest('[data-testid="stPlotlyChart"]')); };
+  const inChart = n => { const el = n && (n.nodeType === 1 ? n : n.parentElement); return !!(el && el.closest && el.closest(__CHARTS__)); };
   new MutationObserver(records => {
     const now = performance.now();
     note();
@@ -56,7 +58,7 @@ INIT = r"""
     const d = [...document.querySelectorAll('[role="dialog"]')].find(x => /Page not found/i.test(x.innerText || ''));
     return d ? 'Page not found' : null;
   };
-  B.charts = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  B.charts = () => [...document.querySelectorAll(__CHARTS__)];
   B.ready = (useExpected) => {
     note();
     if (!B.states.some(([s, t]) => s === 'running' && t >= B.armedAt)) return false;
@@ -85,7 +87,7 @@ INIT = r"""
   };
   requestAnimationFrame(tick);
 })();
-"""
+""".replace("__CHARTS__", json.dumps(CHARTS))
 
 # done (or failed) and the charts quiet for QUIET_MS
 SETTLED = """
@@ -230,9 +232,10 @@ class _Skip(Exception):
     pass
 
 
-# The bare page with as many charts as the busiest dashboard page: the stack's own cost of charts.
+# References beside the bare page: as many charts as the busiest dashboard page (the stack's own
+# cost of charts), and its one chart drawn as the dashboard draws its charts (web.chart_view).
 BARE_CHARTS = 6
-BARE_MORE = lambda base: {f"bare, {BARE_CHARTS} charts": f"{base}/?charts={BARE_CHARTS}"}
+BARE_MORE = lambda base: {f"bare, {BARE_CHARTS} charts": f"{base}/?charts={BARE_CHARTS}", "bare, dashboard chart": f"{base}/?draw=dashboard"}
 
 PERIOD_SEQUENCE = ("Before 2014", "2014 – 23 Feb 2022", "Since 24 Feb 2022", "All periods", "Before 2014")
 

@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import dashboard.core.db as dbmod
     import dashboard.web.ui as ui
+    from tests.helpers.apptest import charts
 
     stats = {"queries": 0, "query_s": 0.0, "csv_s": 0.0, "csv_bytes": 0}
     fetch = dbmod.Database.fetch
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             warm.append(time.perf_counter() - t0)
         if profiler:
             profiler.stop()
-        figures = [len(e.proto.spec) for e in at.get("plotly_chart")]
+        figures = [len(c.spec) for c in charts(at)]
         frames = [e.proto.ByteSize() for e in at.dataframe]
         print(f"{page.name:28s} {cold:7.3f} {statistics.median(warm):7.3f} {cold_queries:>10d} / {stats['queries'] / args.runs:<8.1f} "
               f"{stats['query_s'] / args.runs:8.3f} {stats['csv_s'] / args.runs:6.3f} {stats['csv_bytes'] / args.runs / 1024:7.0f} "
