@@ -52,6 +52,9 @@ class Database:
     #: The filter a page reads a view with, where its sidecar names one (`read_with`): a view too
     #: costly to read whole, such as the release diffs, which pair every release with every other.
     read_with: dict[str, dict] = field(init=False)
+    #: Rows of statements kept for the instance's life by their readers (pipeline.catalog): the file
+    #: is attached read-only and never changes under a Database.
+    memo: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # A private in-memory DuckDB with the file attached read-only, not duckdb.connect(path):
