@@ -1,10 +1,11 @@
 """`python -m bench` (`make bench`): the dashboard's speed and memory against the targets of issue #6,
 at real size and on a synthetic copy of data/ 100× as large. Prints a table, writes
-bench/results/latest.json and bench/RESULTS.md. About 12–15 minutes on 2 cores.
+bench/results/latest.json and bench/RESULTS.md. About 20–25 minutes on 2 cores.
 
 Phases, for the real data/ and then for the ×100 copy (bench/scale.py):
   build ×3 (×1 at 100×) → every view ×20 (time-boxed at 100×) → in headless Chromium: warm-up,
-  memory with 1 and 10 sessions, page loads beside the bare page ×5, period changes ×5.
+  memory with 1 and 10 sessions, page loads beside the bare page ×5, the first change to each
+  period ×3, period changes with every period seen ×5.
 """
 
 from __future__ import annotations
