@@ -109,19 +109,23 @@ def rows(results: dict) -> list[Row]:
             rlim=(rr, TARGETS["page_ratio"]["real"]) if title in rl else None, slim=(sr, TARGETS["page_ratio"]["scaled"]) if title in sl else None,
             rerr=re_, serr=se)
 
-    rp, sp = real.get("browser", {}).get("period_change_first", {}), scaled.get("browser", {}).get("period_change_first", {})
-    for title in {**rp, **sp}:
-        a, b = rp.get(title, {}), sp.get(title, {})
-        add("period", f"first change to each period on “{title}” after the server started (its panels and queries computed then): click → every chart redrawn (median of {len((a or b).get('samples_ms', []))})",
-            _ms(a.get("median_ms")) if a and not a.get("error") else ("ERROR: " + str(a.get("error"))[:70] if a else "—"), "—",
-            _ms(b.get("median_ms")) if b and not b.get("error") else ("ERROR: " + str(b.get("error"))[:70] if b else "—"), "—", rerr=a.get("error"), serr=b.get("error"))
-    rp, sp = real.get("browser", {}).get("period_change", {}), scaled.get("browser", {}).get("period_change", {})
-    for title in {**rp, **sp}:
-        a, b = rp.get(title, {}), sp.get(title, {})
-        add("period", f"period change on “{title}”, every period seen by the server before: click → every chart redrawn (median of {len((a or b).get('samples_ms', []))})",
-            _ms(a.get("median_ms")) if a and not a.get("error") else ("ERROR: " + str(a.get("error"))[:70] if a else "—"), f"≤ {TARGETS['period_change_ms']['real']:g} ms",
-            _ms(b.get("median_ms")) if b and not b.get("error") else ("ERROR: " + str(b.get("error"))[:70] if b else "—"), "—",
-            rlim=(a.get("median_ms"), TARGETS["period_change_ms"]["real"]) if a else None, rerr=a.get("error"), serr=b.get("error"))
+    def median_cell(p: dict) -> str:
+        if not p:
+            return "—"
+        return "ERROR: " + str(p.get("error"))[:70] if p.get("error") else _ms(p.get("median_ms"))
+
+    # period changes: the first change to each period after the server started (no target), then
+    # changes with every period seen by the server before (the target)
+    for key, what, limit in (
+        ("period_change_first", "first change to each period on “{}” after the server started (its panels and queries computed then)", None),
+        ("period_change", "period change on “{}”, every period seen by the server before", TARGETS["period_change_ms"]["real"]),
+    ):
+        rp, sp = real.get("browser", {}).get(key, {}), scaled.get("browser", {}).get(key, {})
+        for title in {**rp, **sp}:
+            a, b = rp.get(title, {}), sp.get(title, {})
+            add("period", what.format(title) + f": click → every chart redrawn (median of {len((a or b).get('samples_ms', []))})",
+                median_cell(a), f"≤ {limit:g} ms" if limit else "—", median_cell(b), "—",
+                rlim=(a.get("median_ms"), limit) if a and limit else None, rerr=a.get("error"), serr=b.get("error"))
 
     pack = real.get("pack")
     if pack:
