@@ -24,20 +24,19 @@ then with every period seen by the server before (the target's figure).
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from dataclasses import dataclass, field
 
 from bench.server import LogTail, rss_mb
-from tests.helpers.browser import CHARTS
+from tests.helpers.browser import with_charts
 
 QUIET_MS = 600  # charts unchanged this long → the redraw is over
 TIMEOUT_MS = 90_000
 PERIOD_TIMEOUT_MS = 20_000  # a period change that has not settled by then is reported as an error
 VIEWPORT = {"width": 1366, "height": 768}
 
-INIT = r"""
+INIT = with_charts(r"""
 (() => {
   if (window.__bench) return;
   const B = window.__bench = {armedAt: 0, clickAt: null, states: [], chartMut: 0, drawnAt: null, expected: __EXPECTED__};
@@ -89,7 +88,7 @@ INIT = r"""
   };
   requestAnimationFrame(tick);
 })();
-""".replace("__CHARTS__", json.dumps(CHARTS))
+""")
 
 # done (or failed) and the charts quiet for QUIET_MS
 SETTLED = """

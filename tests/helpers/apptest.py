@@ -26,15 +26,23 @@ def open_page(page: str, *, params: dict[str, str] | None = None, timeout: float
     return at
 
 
+def element_key(node) -> str:
+    """The key a page gave an element: a keyed element's id ends with it ("$$ID-<hash>-<key>",
+    Streamlit's own format; an element whose id is not so fails here rather than be misread)."""
+    parts = node.proto.id.split("-", 2)
+    assert len(parts) == 3 and parts[0] == "$$ID", f"not the id of a keyed element: {node.proto.id!r}"
+    return parts[2]
+
+
 def open_quote_lists(at: AppTest) -> AppTest:
     """Open every panel's quote list (web.ui.panel's "Sources and verbatim quotes"), as a reader
     clicks each: a lazy expander, whose list is sent on the rerun that opening it starts; then run
-    the page again. A keyed expander's id ends with its key ("$$ID-<hash>-<key>")."""
+    the page again."""
     boxes = [e for e in at.expander if e.label.startswith(QUOTES)]
     assert all(e.proto.id for e in boxes), "a quote list's expander has no key: it would not be lazy"
     if boxes:
         for e in boxes:
-            at.session_state[e.proto.id.split("-", 2)[2]] = True
+            at.session_state[element_key(e)] = True
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
@@ -85,7 +93,7 @@ def charts(at: AppTest) -> list[Chart]:
     for node in at.get("bidi_component"):
         if is_chart(node):
             data = json.loads(node.proto.json)
-            found.append(Chart(data["figure"], data["config"], node.proto.id.split("-", 2)[2]))
+            found.append(Chart(data["figure"], data["config"], element_key(node)))
     return found
 
 

@@ -26,6 +26,11 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHARTS = '[data-testid="stElementContainer"][class*="st-key-chart_"], [data-testid="stPlotlyChart"]:not([class*="st-key-chart_"] *)'
 
 
+def with_charts(script: str) -> str:
+    """A page script with `__CHARTS__` standing for CHARTS (as a JavaScript string)."""
+    return script.replace("__CHARTS__", json.dumps(CHARTS))
+
+
 def _tab_views() -> dict[str, str]:
     """A page's tabs after its first (dashboard.outputs.panels.VIEWS: only the open tab's content
     is sent), by "<page title> · <tab>", as URL paths with their ?view=: read like pages."""
@@ -132,7 +137,7 @@ def serve(db: Path | None = None, port: int | None = None, *, script: str = "das
             log.unlink(missing_ok=True)
 
 
-WAIT_FOR_CHARTS = """
+WAIT_FOR_CHARTS = with_charts("""
 () => {
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   const app = document.querySelector('[data-testid="stApp"]');
@@ -149,8 +154,7 @@ WAIT_FOR_CHARTS = """
     return plot.querySelectorAll('.plot .trace, .plot path, .scatterlayer .trace, .barlayer .trace').length > 0;
   });
 }
-""".replace("__CHARTS__", json.dumps(CHARTS))
-
+""")
 
 
 # ----------------------------------------------------------------------------- what a reader reads
@@ -325,7 +329,7 @@ ACTIVE_ELEMENT = """
 # container, the plot or an element between them; or a description it points to with
 # aria-describedby; or the text of one of the next two elements on the page when it starts with
 # "Chart description:", the caption the web helper writes under each chart).
-CHART_ALTERNATIVES = """
+CHART_ALTERNATIVES = with_charts("""
 () => [...document.querySelectorAll(__CHARTS__)].map((chart, i) => {
   const plot = chart.querySelector('.js-plotly-plot');
   const box = chart.closest('[data-testid="stElementContainer"]') || chart;
@@ -346,12 +350,11 @@ CHART_ALTERNATIVES = """
   const title = plot && plot._fullLayout && plot._fullLayout.title ? (plot._fullLayout.title.text || '').replace(/<[^>]*>/g, ' ') : '';
   return {index: i, title: title.replace(/\\s+/g, ' ').trim().slice(0, 60), img_name: img || '', described, caption};
 })
-""".replace("__CHARTS__", json.dumps(CHARTS))
-
+""")
 
 # For chart <i>: focus the last keyboard stop before it (returns false when there is none),
 # marking the chart's container with data-chart-under-test.
-FOCUS_BEFORE_CHART = """
+FOCUS_BEFORE_CHART = with_charts("""
 (i) => {
   const chart = document.querySelectorAll(__CHARTS__)[i];
   const box = chart.closest('[data-testid="stElementContainer"]') || chart;
@@ -368,8 +371,7 @@ FOCUS_BEFORE_CHART = """
   before[before.length - 1].focus();
   return {focused: document.activeElement === before[before.length - 1], skip};
 }
-""".replace("__CHARTS__", json.dumps(CHARTS))
-
+""")
 
 # Where the focus is relative to the chart marked by FOCUS_BEFORE_CHART: "before", "inside" or "after".
 FOCUS_VS_CHART = """
