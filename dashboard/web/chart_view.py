@@ -33,14 +33,14 @@ _json: dict[int, tuple[weakref.ref, str]] = {}
 def figure_json(fig: go.Figure) -> str:
     """The figure as plotly.js reads it, serialised once per figure object: the figures are shared
     by every rerun and session (web.ui.chart), and a page's figures were 30–70 kB of JSON each."""
-    known = _json.get(id(fig))
+    key = id(fig)
+    known = _json.get(key)
     if known is not None and known[0]() is fig:
         return known[1]
     text = pio.to_json(fig, validate=False)
-    for key, (ref, _) in list(_json.items()):  # a copy: sessions run in threads
-        if ref() is None:
-            _json.pop(key, None)
-    _json[id(fig)] = (weakref.ref(fig), text)
+    # The entry goes with its figure (the callback runs as the figure is freed, before its id can
+    # be another object's).
+    _json[key] = (weakref.ref(fig, lambda _, key=key: _json.pop(key, None)), text)
     return text
 
 

@@ -50,6 +50,7 @@ def test_a_figure_that_is_gone_leaves_the_cache():
     key = id(fig)
     del fig
     gc.collect()
-    chart_view.figure_json(go.Figure(go.Scatter(x=[7], y=[8])))  # a later call sweeps the dead entries
+    assert key not in chart_view._json  # gone with its figure, not at some later call
+    chart_view.figure_json(go.Figure(go.Scatter(x=[7], y=[8])))  # another figure, which may take the freed id
     assert key not in chart_view._json or chart_view._json[key][0]() is not None
 
